@@ -1,0 +1,1 @@
+"""The catalogue of supported models, shipped as data (``catalog.toml``)."""

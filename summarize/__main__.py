@@ -1,0 +1,5 @@
+"""``python -m summarize``."""
+
+from summarize.cli import main
+
+main()

@@ -1,0 +1,202 @@
+"""Batch runs: records in, JSON Lines out, in input order, resumable, memory flat.
+
+The input is read lazily and work in flight is bounded, so memory does not grow with
+the input. Each output record is written as soon as it and all records before it are
+done. Engines that batch (neural ones) get windows of records at once, so chunks of many
+articles share model calls; the extractive engine runs one record at a time and moves to
+a pool of processes once the run has shown it is long enough for that to pay.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from summarize.batch_io import InputRecord, read_inputs, record_key
+from summarize.batch_output import FileSink, Sink, StdoutSink, check_output, resume_ids
+from summarize.batch_progress import BatchProgress, estimate_total
+from summarize.batch_work import Job, RecordWorker
+from summarize.errors import SummarizeError, UsageError
+from summarize.render import stderr_console
+from summarize.settings import Settings
+
+# Auto mode: run serially this long before deciding that a pool of processes pays
+# (starting one costs ~0.1 s; a short job finishes sooner without it).
+SWITCH_AFTER_S = 1.0
+# Records per task sent to a worker process, and tasks in flight per process.
+POOL_CHUNK = 16
+POOL_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    """Everything a batch run needs, validated by the CLI."""
+
+    inputs: list[str]
+    job: Job
+    settings: Settings
+    input_format: str = "auto"
+    output: str | None = None
+    resume: bool = False
+    workers: int = 0
+    window: int = 32
+    quiet: bool = False
+
+
+@dataclass
+class Tally:
+    """What a run did."""
+
+    written: int = 0
+    errors: int = 0
+    skipped: int = 0
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _windows(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRecord]]:
+    while window := list(itertools.islice(records, size)):
+        yield window
+
+
+def _pool_pays(worker: RecordWorker) -> bool:
+    """Only the embedded extractive engine is cheap to copy into processes."""
+    engines = worker.engines()
+    return bool(engines) and all(getattr(e, "name", None) == "extractive" for e in engines)
+
+
+# --- worker processes ---------------------------------------------------------------
+
+_WORKER: RecordWorker | None = None
+
+
+def _init_process(job: Job, settings: Settings) -> None:
+    # Ctrl-C reaches the whole process group: the parent alone handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _WORKER
+    _WORKER = RecordWorker(job, settings)
+
+
+def _process_chunk(chunk: list[InputRecord]) -> list[dict[str, Any]]:
+    assert _WORKER is not None, "worker process not initialised"
+    return list(_WORKER.run(chunk))
+
+
+def _pool_outputs(
+    records: Iterator[InputRecord], job: Job, settings: Settings, processes: int
+) -> Iterator[dict[str, Any]]:
+    """Outputs of a process pool, in order, with at most ``POOL_DEPTH`` tasks per process.
+
+    ``Pool.imap`` would read the whole input ahead into its task queue; submitting
+    chunks by hand keeps memory bounded.
+    """
+    import multiprocessing
+
+    # fork: workers start in milliseconds and inherit engines registered at run time.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    pool = ctx.Pool(processes, initializer=_init_process, initargs=(job, settings))
+    try:
+        pending: deque[Any] = deque()
+        for chunk in _windows(records, POOL_CHUNK):
+            pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            while pending and (len(pending) >= processes * POOL_DEPTH or pending[0].ready()):
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _outputs(
+    records: Iterator[InputRecord], worker: RecordWorker, config: BatchConfig
+) -> Iterator[dict[str, Any]]:
+    """Output records in input order: serially, then (maybe) through a process pool."""
+    processes = config.workers or cpu_count()
+    if config.workers > 1:
+        yield from _pool_outputs(records, config.job, config.settings, processes)
+        return
+    started = time.perf_counter()
+    for window in _windows(records, config.window):
+        yield from worker.run(window)
+        long_run = time.perf_counter() - started > SWITCH_AFTER_S
+        if config.workers == 0 and processes > 1 and long_run and _pool_pays(worker):
+            yield from _pool_outputs(records, config.job, config.settings, processes)
+            return
+
+
+def _skip_done(
+    records: Iterable[InputRecord], done: set[str], tally: Tally
+) -> Iterator[InputRecord]:
+    for record in records:
+        if record_key(record.id) in done:
+            tally.skipped += 1
+            continue
+        yield record
+
+
+def run_batch(config: BatchConfig) -> Tally:
+    """Run a batch job; raise :class:`SummarizeError` (exit 1) if any record failed."""
+    if config.resume and config.output is None:
+        raise UsageError("--resume needs -o/--output: the file to resume")
+    if config.output is not None:
+        check_output(config.output, config.resume)
+    done = resume_ids(config.output) if config.resume and config.output else set()
+    console = stderr_console(config.quiet)
+    tally = Tally()
+    records = _skip_done(read_inputs(config.inputs, config.input_format), done, tally)
+    sink: Sink = FileSink(config.output) if config.output else StdoutSink()
+    worker = RecordWorker(config.job, config.settings)
+    show = console.is_terminal and not console.quiet
+    total = estimate_total(config.inputs, config.input_format) if show else None
+    progress = BatchProgress(console, total, len(done)) if show else None
+    started = time.perf_counter()
+    try:
+        for record in _outputs(records, worker, config):
+            sink.write(record)
+            tally.written += 1
+            tally.errors += "error" in record
+            if progress is not None:
+                progress.update(tally.written, tally.errors)
+    except KeyboardInterrupt:
+        if progress is not None:
+            progress.stop()
+        where = config.output or "the output"
+        console.print(f"{tally.written} records written to {where}; rerun with --resume")
+        raise
+    finally:
+        if progress is not None:
+            progress.stop()
+        sink.close()
+        worker.close()
+    _report(console, tally, time.perf_counter() - started)
+    return tally
+
+
+def _report(console: Any, tally: Tally, seconds: float) -> None:
+    rate = tally.written / seconds if seconds > 0 else 0.0
+    skipped = f", {tally.skipped} already done" if tally.skipped else ""
+    console.print(
+        f"{tally.written} records ({tally.errors} failed{skipped}) "
+        f"in {seconds:.1f} s, {rate:.0f} records/s"
+    )
+    if tally.errors:
+        sys.stdout.flush()
+        raise SummarizeError(
+            f"{tally.errors} of {tally.written} records failed (see their 'error' field)"
+        )

@@ -1,0 +1,129 @@
+"""The ``batch`` command: typer wiring only (the work is in :mod:`summarize.batch`)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from summarize import cli_options as opt
+
+Inputs = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Argument(
+        help="JSONL files, text/HTML files, directories, or - for standard input.",
+        metavar="INPUT...",
+        show_default=False,
+    ),
+]
+Task = Annotated[
+    str, typer.Option("--task", help="summarize, translate (with --to) or brief.")
+]
+Output = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write records to this file (default: stdout)."),
+]
+Resume = Annotated[
+    bool, typer.Option("--resume", help="Skip ids already in --output and append the rest.")
+]
+Workers = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        min=0,
+        help="Processes for per-record engines: 0 = auto (a pool once the run is long).",
+    ),
+]
+InputFormat = Annotated[
+    str,
+    typer.Option(
+        "--input-format",
+        help="auto, jsonl, or text (stdin: documents separated by --- lines).",
+    ),
+]
+BatchSize = Annotated[
+    int,
+    typer.Option("--batch-size", min=1, help="Records per shared model call (neural)."),
+]
+BatchFormat = Annotated[
+    str, typer.Option("--format", "-f", help="Output format: jsonl (the only one).")
+]
+
+
+def batch(
+    inputs: Inputs = None,
+    task: Task = "summarize",
+    output: Output = None,
+    resume: Resume = False,
+    workers: Workers = 0,
+    input_format: InputFormat = "auto",
+    batch_size: BatchSize = 32,
+    sentences: opt.Sentences = None,
+    max_words: opt.MaxWords = None,
+    ratio: opt.Ratio = None,
+    fmt: BatchFormat = "jsonl",
+    engine: opt.Engine = "auto",
+    model: opt.Model = None,
+    lang: opt.Lang = None,
+    to: opt.To = "en",
+    beam: opt.Beam = None,
+    device: opt.Device = None,
+    compute_type: opt.ComputeType = None,
+    threads: opt.Threads = None,
+    quiet: opt.Quiet = False,
+    offline: opt.Offline = False,
+) -> None:
+    """Summarize (or translate) many articles: JSON Lines out, one record per input.
+
+    Input: JSON Lines ({"id", "text", optional "title", "date"; other fields are
+    copied to the output, renamed input_NAME when the output uses NAME}), text or HTML
+    files, directories of them, or - for stdin (JSON Lines, or plain documents
+    separated by a line holding only ---). Output records, in input order: id, summary
+    (or translation), lang, source_lang, engine, model, title and date when found,
+    chars_in, ms; or id and error. Exit code 1 if any record failed.
+
+    Example: cat articles.jsonl | summarize batch - -o summaries.jsonl
+    """
+    from summarize.batch import BatchConfig, run_batch
+    from summarize.batch_io import check_inputs
+    from summarize.batch_work import TASKS, Job
+    from summarize.cli import _settings
+    from summarize.engines.base import Length
+    from summarize.errors import UsageError
+    from summarize.pipeline import SummaryOptions
+
+    if task not in TASKS:
+        raise UsageError(f"unknown task {task!r} (choose from: {', '.join(TASKS)})")
+    if task == "brief":
+        raise UsageError("--task brief is not available yet")
+    if fmt != "jsonl":
+        raise UsageError("batch writes JSON Lines: --format jsonl is the only format")
+    for value in (lang, to):
+        if value is not None and value not in ("ar", "en"):
+            raise UsageError(f"unsupported language {value!r} (choose from: ar, en)")
+    args = check_inputs(inputs or [], input_format)
+    options = SummaryOptions(
+        length=Length(sentences=sentences, max_words=max_words, ratio=ratio),
+        target_lang=lang,
+        engine=engine,
+        model=model,
+        beam=beam,
+    )
+    settings = _settings(offline=offline, device=device, compute_type=compute_type, threads=threads)
+    config = BatchConfig(
+        inputs=args,
+        job=Job(task=task, options=options, to=to),
+        settings=settings,
+        input_format=input_format,
+        output=output,
+        resume=resume,
+        workers=workers,
+        window=batch_size,
+        quiet=quiet,
+    )
+    run_batch(config)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``batch`` command to the main app."""
+    app.command("batch")(batch)

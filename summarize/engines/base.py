@@ -1,0 +1,84 @@
+"""The protocol every engine meets, and the request types passed to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from summarize.text.sentences import Sentence
+
+
+@dataclass(frozen=True)
+class Length:
+    """How long a summary may be. ``max_words`` is a hard cap; the others are targets."""
+
+    sentences: int | None = None
+    max_words: int | None = None
+    ratio: float | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article, ready for an engine."""
+
+    text: str
+    lang: str
+    sentences: tuple[Sentence, ...]
+    title: str | None = None
+
+
+@runtime_checkable
+class Summarizer(Protocol):
+    """Something that writes a summary, yielding it in fragments as it is made.
+
+    The concatenation of the fragments is the summary. Extractive engines yield whole
+    sentences; neural ones yield text as tokens are decoded.
+    """
+
+    name: str
+    model: str | None
+
+    def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
+        """Yield the summary of ``doc`` in ``target_lang``, fragment by fragment."""
+        ...
+
+    def close(self) -> None:
+        """Release what the engine holds (models, threads). Safe to call twice."""
+        ...
+
+
+@runtime_checkable
+class Translator(Protocol):
+    """Something that translates text, yielding it in fragments as it is made."""
+
+    name: str
+    model: str | None
+
+    def translate(self, doc: Document, target_lang: str) -> Iterator[str]:
+        """Yield the translation of ``doc`` into ``target_lang``, fragment by fragment."""
+        ...
+
+    def close(self) -> None:
+        """Release what the engine holds (models, threads). Safe to call twice."""
+        ...
+
+
+@runtime_checkable
+class BatchSummarizer(Protocol):
+    """An engine that summarises many documents in shared model calls (batch mode)."""
+
+    def summarize_batch(
+        self, docs: Sequence[Document], length: Length, target_lang: str
+    ) -> list[str]:
+        """Summaries of ``docs``, in the same order."""
+        ...
+
+
+@runtime_checkable
+class BatchTranslator(Protocol):
+    """An engine that translates many documents in shared model calls (batch mode)."""
+
+    def translate_batch(self, docs: Sequence[Document], target_lang: str) -> list[str]:
+        """Translations of ``docs``, in the same order."""
+        ...

@@ -1,0 +1,175 @@
+"""clean → split → engine → result, as a stream of typed events. Never prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from summarize.engines.base import Document, Length, Summarizer, Translator
+from summarize.errors import InputError
+from summarize.text.clean import clean_article
+from summarize.text.lang import detect_lang
+from summarize.text.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What to produce: length, output language (None: the source's), engine and model."""
+
+    length: Length = field(default_factory=Length)
+    target_lang: str | None = None
+    engine: str = "auto"
+    model: str | None = None
+    # Decoding, for neural engines: ``stream`` asks for greedy token streaming (a terminal);
+    # otherwise beam search with ``beam`` or the model's catalogue default.
+    beam: int | None = None
+    stream: bool = False
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What is known about an article once it is cleaned."""
+
+    source_lang: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A cleaned article with its metadata."""
+
+    doc: Document
+    meta: Meta
+
+
+@dataclass(frozen=True)
+class Result:
+    """A finished summary (or translation) and where it came from."""
+
+    text: str
+    lang: str
+    engine: str
+    model: str | None
+    meta: Meta
+    kind: str = "summary"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``summary`` (or ``translation``), languages, engine, metadata."""
+        out: dict[str, Any] = {self.kind: self.text, "lang": self.lang, "engine": self.engine}
+        if self.model:
+            out["model"] = self.model
+        out["source_lang"] = self.meta.source_lang
+        out.update({k: v for k, v in asdict(self.meta).items() if v and k != "source_lang"})
+        return out
+
+
+@dataclass(frozen=True)
+class Started:
+    """Emitted once, before any text: the metadata, known before the engine runs."""
+
+    meta: Meta
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of output text, in order."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Finished:
+    """Emitted once, last."""
+
+    result: Result
+
+
+Event = Started | Fragment | Finished
+
+
+def prepare(raw: str, *, title: str | None = None, date: str | None = None) -> Prepared:
+    """Clean and split ``raw``; raise :class:`InputError` when nothing is left to work on.
+
+    ``title`` and ``date`` are hints from the reader (an HTML page's metadata, a JSONL
+    record's fields); they are used where the cleaner found none.
+    """
+    if not raw.strip():
+        raise InputError("the input is empty")
+    article = clean_article(raw)
+    sentences = tuple(split_sentences(article.text))
+    if not sentences:
+        raise InputError("no article text left after removing boilerplate")
+    lang = detect_lang(article.text)
+    title = article.title or title
+    doc = Document(text=article.text, lang=lang, sentences=sentences, title=title)
+    meta = Meta(source_lang=lang, title=title, date=article.date or date, source=article.source)
+    return Prepared(doc=doc, meta=meta)
+
+
+def cap_words(fragments: Iterator[str], max_words: int | None) -> Iterator[str]:
+    """Pass fragments through, cutting the stream once ``max_words`` words have gone out."""
+    if max_words is None:
+        yield from fragments
+        return
+    left = max_words
+    for frag in fragments:
+        n = len(frag.split())
+        if n <= left:
+            left -= n
+            yield frag
+            if left == 0 and frag and not frag[-1].isspace():
+                return
+            continue
+        # Keep the leading white space and the first ``left`` words of this fragment.
+        if left > 0:
+            lead = frag[: len(frag) - len(frag.lstrip())]
+            yield lead + " ".join(frag.split()[:left])
+        return
+
+
+def stream_summary(
+    prepared: Prepared, engine: Summarizer, options: SummaryOptions
+) -> Iterator[Event]:
+    """Run ``engine`` over a prepared article, yielding events as text is produced."""
+    target = options.target_lang or prepared.meta.source_lang
+    yield Started(prepared.meta)
+    parts: list[str] = []
+    fragments = engine.summarize(prepared.doc, options.length, target)
+    for frag in cap_words(fragments, options.length.max_words):
+        parts.append(frag)
+        yield Fragment(frag)
+    text = "".join(parts).strip()
+    yield Finished(Result(text, target, engine.name, engine.model, prepared.meta))
+
+
+def stream_translation(prepared: Prepared, engine: Translator, target_lang: str) -> Iterator[Event]:
+    """Run a translation engine over a prepared article, yielding events."""
+    yield Started(prepared.meta)
+    parts: list[str] = []
+    for frag in engine.translate(prepared.doc, target_lang):
+        parts.append(frag)
+        yield Fragment(frag)
+    text = "".join(parts).strip()
+    result = Result(text, target_lang, engine.name, engine.model, prepared.meta, "translation")
+    yield Finished(result)
+
+
+def summarize_text(raw: str, options: SummaryOptions | None = None) -> Result:
+    """Summarise one article end to end and return the result (library entry point)."""
+    from summarize.engines import resolve_summarizer
+    from summarize.settings import Settings
+
+    options = options or SummaryOptions()
+    prepared = prepare(raw)
+    target = options.target_lang or prepared.meta.source_lang
+    engine = resolve_summarizer(options, prepared.meta.source_lang, target, Settings.from_env())
+    try:
+        for event in stream_summary(prepared, engine, options):
+            if isinstance(event, Finished):
+                return event.result
+    finally:
+        engine.close()
+    raise AssertionError("stream_summary ended without a result")

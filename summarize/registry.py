@@ -1,0 +1,104 @@
+"""The catalogue of supported models (``models/catalog.toml``, shipped as ``summarize.models``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from summarize.errors import UsageError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FAMILIES = ("mt5", "nllb", "marian", "m2m100")
+TASKS = ("summarize", "translate", "crosssum")
+
+# Translation blocks repeated 4-grams and caps output at a multiple of the input length:
+# the repetition loops users of NLLB under CTranslate2 complain about most.
+_TRANSLATION: dict[str, Any] = {
+    "beam_size": 4,
+    "no_repeat_ngram_size": 4,
+    "repetition_penalty": 1.0,
+    "length_penalty": 1.0,
+    "max_length": 256,
+    "max_output_ratio": 2.0,
+}
+# Decoding defaults per family, used for imported models that the catalogue does not name.
+FAMILY_GENERATION: dict[str, dict[str, Any]] = {
+    "mt5": {
+        "beam_size": 4,
+        "no_repeat_ngram_size": 2,
+        "repetition_penalty": 1.0,
+        "length_penalty": 1.0,
+        "max_length": 84,
+    },
+    "nllb": _TRANSLATION,
+    "m2m100": _TRANSLATION,
+    "marian": _TRANSLATION,
+}
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One supported model: where it comes from and how to run it."""
+
+    name: str
+    repo: str
+    revision: str
+    family: str
+    task: str
+    languages: tuple[str, ...]
+    max_input_tokens: int
+    license: str
+    size_mb: int
+    files: tuple[str, ...]
+    description: str = ""
+    # Supported directions as "src-tgt" (empty: any pair of ``languages``).
+    pairs: tuple[str, ...] = ()
+    generation: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _entry(name: str, raw: Mapping[str, Any]) -> CatalogEntry:
+    try:
+        entry = CatalogEntry(
+            name=name,
+            repo=str(raw["repo"]),
+            revision=str(raw["revision"]),
+            family=str(raw["family"]),
+            task=str(raw["task"]),
+            languages=tuple(str(lang) for lang in raw["languages"]),
+            max_input_tokens=int(raw["max_input_tokens"]),
+            license=str(raw["license"]),
+            size_mb=int(raw["size_mb"]),
+            files=tuple(str(pattern) for pattern in raw["files"]),
+            description=str(raw.get("description", "")),
+            pairs=tuple(str(pair) for pair in raw.get("pairs", ())),
+            generation={**FAMILY_GENERATION[str(raw["family"])], **raw.get("generation", {})},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"catalog entry {name!r} is malformed: {exc!r}") from exc
+    if entry.family not in FAMILIES or entry.task not in TASKS:
+        raise ValueError(f"catalog entry {name!r}: unknown family or task")
+    return entry
+
+
+@cache
+def load_catalog() -> dict[str, CatalogEntry]:
+    """All catalogue entries by name, in file order."""
+    text = files("summarize.models").joinpath("catalog.toml").read_text(encoding="utf-8")
+    models = tomllib.loads(text).get("models", {})
+    return {name: _entry(name, raw) for name, raw in models.items()}
+
+
+def get_entry(name: str) -> CatalogEntry:
+    """The catalogue entry ``name``; a usage error listing the valid names otherwise."""
+    catalog = load_catalog()
+    if name not in catalog:
+        raise UsageError(f"unknown model {name!r} (catalogue: {', '.join(catalog)})")
+    return catalog[name]

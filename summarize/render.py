@@ -1,0 +1,139 @@
+"""Output: rich text in a terminal, plain text in pipes, JSON for machines.
+
+Renderers receive pipeline events; stdout carries results only. Notices go to the
+stderr console made by :func:`stderr_console`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any, Protocol, TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from summarize.pipeline import Event, Finished, Fragment, Meta, Result, Started
+
+FORMATS = ("text", "json", "jsonl")
+
+
+def stderr_console(quiet: bool = False) -> Console:
+    """The one console for progress, notices and errors (honours NO_COLOR via rich)."""
+    return Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)
+
+
+def dumps(record: dict[str, Any], *, indent: int | None = None) -> str:
+    """JSON with non-ASCII text kept readable."""
+    return json.dumps(record, ensure_ascii=False, indent=indent)
+
+
+class Renderer(Protocol):
+    """Consumes pipeline events and writes the result to stdout."""
+
+    def start(self, meta: Meta) -> None:
+        """Metadata is known; nothing of the output yet."""
+
+    def fragment(self, text: str) -> None:
+        """A piece of output, in order."""
+
+    def finish(self, result: Result) -> None:
+        """The output is complete."""
+
+
+class PlainRenderer:
+    """Plain text for pipes and files: the output only, streamed, one newline at the end."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def start(self, meta: Meta) -> None:
+        """Plain output carries no header."""
+
+    def fragment(self, text: str) -> None:
+        """Write and flush, so a reader downstream sees text as it is made."""
+        self.out.write(text)
+        self.out.flush()
+
+    def finish(self, result: Result) -> None:
+        """End the output with a newline."""
+        self.out.write("\n")
+        self.out.flush()
+
+
+class RichRenderer:
+    """A terminal: the headline (and date/source) as a title line, then the streamed text."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def start(self, meta: Meta) -> None:
+        """Show the headline and the metadata line when the cleaner found them."""
+        if meta.title:
+            self.console.print(Text(meta.title, style="bold"))
+        details = " · ".join(x for x in (meta.date, meta.source) if x)
+        if details:
+            self.console.print(Text(details, style="dim"))
+        if meta.title or details:
+            self.console.print()
+
+    def fragment(self, text: str) -> None:
+        """Print without a newline: fragments join into the flowing text."""
+        self.console.print(text, end="", markup=False, highlight=False, soft_wrap=True)
+
+    def finish(self, result: Result) -> None:
+        """Close the paragraph."""
+        self.console.print()
+
+
+class JsonRenderer:
+    """One JSON object at the end (``json``: indented; ``jsonl``: one line)."""
+
+    def __init__(self, out: TextIO, indent: int | None) -> None:
+        self.out = out
+        self.indent = indent
+
+    def start(self, meta: Meta) -> None:
+        """Nothing is written before the result is complete."""
+
+    def fragment(self, text: str) -> None:
+        """Fragments are collected by the pipeline; JSON waits for the result."""
+
+    def finish(self, result: Result) -> None:
+        """Write the result object."""
+        self.out.write(dumps(result.to_dict(), indent=self.indent) + "\n")
+        self.out.flush()
+
+
+def make_renderer(fmt: str, out: TextIO | None = None) -> Renderer:
+    """The renderer for ``--format``; ``text`` is rich on a terminal, plain otherwise."""
+    out = out or sys.stdout
+    if fmt == "json":
+        return JsonRenderer(out, indent=2)
+    if fmt == "jsonl":
+        return JsonRenderer(out, indent=None)
+    if out.isatty():
+        return RichRenderer(Console(file=out, highlight=False, soft_wrap=True))
+    return PlainRenderer(out)
+
+
+def is_streaming(fmt: str, out: TextIO | None = None) -> bool:
+    """Whether output is shown as it is generated (text on a terminal)."""
+    return fmt == "text" and (out or sys.stdout).isatty()
+
+
+def render(events: Iterable[Event], renderer: Renderer) -> Result:
+    """Drive ``renderer`` with ``events`` and return the final result."""
+    result: Result | None = None
+    for event in events:
+        if isinstance(event, Started):
+            renderer.start(event.meta)
+        elif isinstance(event, Fragment):
+            renderer.fragment(event.text)
+        elif isinstance(event, Finished):
+            result = event.result
+            renderer.finish(result)
+    if result is None:
+        raise RuntimeError("the pipeline ended without a result")
+    return result

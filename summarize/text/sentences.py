@@ -1,0 +1,192 @@
+"""Sentence segmentation for Arabic and English news text.
+
+Rules, applied line by line:
+
+* Every line break ends a sentence, and every non-blank line is a new paragraph:
+  ``Sentence.paragraph`` counts non-blank lines from 0, so blank lines between
+  paragraphs do not skip numbers. (Scraped news, the BBC data included, puts one
+  paragraph on each line.)
+* A run of ``. ! ? ؟ …`` (with any closing brackets or quotes after it) ends a sentence
+  when white space or the end of the line follows, or when an Arabic letter follows
+  directly after an Arabic word (``انتهى.وبدأ``, common in scraped text) that is not a
+  dotted acronym of short parts (``أيه.دي.إس``). ``،`` and ``؛`` never end a sentence.
+* A single ``.`` does not end a sentence after an abbreviation (``د.``, ``Dr.``, ``U.S.``,
+  ``e.g.``, a single initial), after a list number at the start of a line, or before a
+  lower-case Latin word. Numbers, dates, URLs and e-mails (``3.5``, ``12.05.2024``,
+  ``bbc.com``) have no space after their dots, so they stay whole.
+* A terminator inside a quotation (``«...»``, ``“...”`` or a pair of ``"``) does not end
+  the sentence unless the quotation closes right after it, as in ``قال "انتهى." ثم``.
+* Sentences are stripped; what lies between them is white space only, so the sentences
+  and the white space between them rebuild the input exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: ``text == source[start:end]``; ``paragraph`` counts from 0."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+_LINE = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_TERMINATORS = re.compile("[.!?؟…‼⁇⁈⁉]+")
+_QUOTES = re.compile('[«»“”"]')
+_PAIRED = {"«": "»", "“": "”"}
+# Closing brackets and quotes that stay with the sentence they close.
+_CLOSERS = frozenset(")]}»”’›")
+_OPENERS = "([{«“\"'‘‹"
+_ABBREVIATION_TEXT = (
+    "mr mrs ms dr prof st jr sr vs gen col lt sgt capt gov sen rep rev mt ft approx fig "
+    "vol cf nos dept univ est"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
+# Dotted abbreviations without their final dot: U.S, e.g, i.e, ق.م, أ.د
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return ch.isalpha() and ("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u08ff")
+
+
+def _quote_spans(line: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quotations in ``line``; unmatched quotes are ignored."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    ascii_open: int | None = None
+    for match in _QUOTES.finditer(line):
+        ch, pos = match.group(), match.start()
+        if ch in _PAIRED:
+            stack.append((_PAIRED[ch], pos))
+        elif ch == '"':
+            if ascii_open is None:
+                ascii_open = pos
+            else:
+                spans.append((ascii_open, pos))
+                ascii_open = None
+        else:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == ch:
+                    spans.append((stack[depth][1], pos))
+                    del stack[depth:]
+                    break
+    return spans
+
+
+def _token_before(line: str, pos: int) -> tuple[str, int]:
+    """The word that ends at ``pos`` (opening punctuation removed) and where it starts."""
+    start = pos
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    token = line[start:pos]
+    stripped = token.lstrip(_OPENERS)
+    return stripped, start + len(token) - len(stripped)
+
+
+def _is_abbreviation(line: str, pos: int) -> bool:
+    """Whether the ``.`` at ``pos`` closes an abbreviation or a leading list number."""
+    token, start = _token_before(line, pos)
+    token = token.replace("\u0640", "")  # هـ is written with a tatweel
+    if not token:
+        return False
+    if token.isdigit():
+        return _skip_space(line, start - 1, -1) < 0 and len(token) <= 3
+    if token.casefold() in _ABBREVIATIONS or _DOTTED.fullmatch(token):
+        return True
+    if len(token) == 1 and token.isalpha():
+        # "2024 م." and "1445 هـ." end sentences: after a number the letter is an era.
+        previous, _ = _token_before(line, _skip_space(line, start - 1, -1) + 1)
+        return not previous.rstrip("،,").isdigit()
+    return False
+
+
+def _is_acronym(line: str, pos: int) -> bool:
+    """Whether the dotted word around ``pos`` is an acronym of short parts (أيه.دي.إس)."""
+    start = pos
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    parts = [p.strip(_OPENERS + "".join(_CLOSERS) + "،,؛;:") for p in line[start:end].split(".")]
+    return all(len(p) <= 3 for p in parts)
+
+
+def _skip_space(line: str, pos: int, step: int) -> int:
+    """The first offset from ``pos`` (moving by ``step``) that is not white space."""
+    while 0 <= pos < len(line) and line[pos].isspace():
+        pos += step
+    return pos
+
+
+def _next_is_lower_latin(line: str, pos: int) -> bool:
+    pos = _skip_space(line, pos, 1)
+    return pos < len(line) and line[pos].isascii() and line[pos].islower()
+
+
+def _ends_sentence(line: str, start: int, end: int, after: int) -> bool:
+    """Whether the terminator run ``line[start:end]`` (closers up to ``after``) ends one."""
+    run = line[start:end]
+    if after < len(line) and not line[after].isspace():
+        # Glued to the next word: only a clear Arabic sentence join counts.
+        joined = start > 0 and _is_arabic_letter(line[start - 1])
+        if not (joined and _is_arabic_letter(line[after])) or _is_acronym(line, start):
+            return False
+    if run == "." and _is_abbreviation(line, start):
+        return False
+    return not (set(run) <= {".", "…"} and _next_is_lower_latin(line, after))
+
+
+def _line_ends(line: str) -> list[int]:
+    """Offsets in ``line`` where a sentence ends (the last one is the end of the line)."""
+    spans = sorted(_quote_spans(line))
+    closes = {close for _, close in spans}
+    opens = [open_ for open_, _ in spans]
+    # reach[k]: the furthest close among the first k+1 quotations (by opening offset).
+    reach = list(itertools.accumulate((close for _, close in spans), max))
+    ends: list[int] = []
+    for match in _TERMINATORS.finditer(line):
+        start, end = match.span()
+        after = end
+        while after < len(line) and (line[after] in _CLOSERS or after in closes):
+            after += 1
+        opened = bisect.bisect_left(opens, start)
+        if opened and reach[opened - 1] >= after:
+            continue  # inside a quotation that this run does not close
+        if _skip_space(line, ends[-1] if ends else 0, 1) >= start:
+            continue  # nothing before it to end (a line that starts with "...")
+        if _ends_sentence(line, start, end, after):
+            ends.append(after)
+    if not ends or ends[-1] != len(line):
+        ends.append(len(line))
+    return ends
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with character spans; see the module docstring."""
+    out: list[Sentence] = []
+    paragraph = 0
+    for line_match in _LINE.finditer(text):
+        line, offset = line_match.group(), line_match.start()
+        begin = 0
+        emitted = False
+        for end in _line_ends(line):
+            piece = line[begin:end]
+            stripped = piece.strip()
+            if stripped:
+                start = offset + begin + len(piece) - len(piece.lstrip())
+                out.append(Sentence(stripped, start, start + len(stripped), paragraph))
+                emitted = True
+            begin = end
+        if emitted:
+            paragraph += 1
+    return out
