@@ -162,7 +162,12 @@ def translate(
 
 
 # Each module defines ``register(app)`` and adds its commands; imports stay light (--help).
-_COMMAND_MODULES = ("summarize.cli_models", "summarize.cli_batch", "summarize.cli_eval")
+_COMMAND_MODULES = (
+    "summarize.cli_models",
+    "summarize.cli_batch",
+    "summarize.cli_brief",
+    "summarize.cli_eval",
+)
 
 
 def _mount_subcommands() -> None:

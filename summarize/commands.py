@@ -26,7 +26,7 @@ def _loading(console: Console, what: str) -> AbstractContextManager[Any]:
 
 def _prepare_input(path: str) -> Prepared:
     source = read_source(path)
-    prepared = prepare(source.text, title=source.title, date=source.date)
+    prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
     if prepared.meta.source_lang not in SUPPORTED_LANGS:
         raise InputError(f"{source.name}: the text is neither Arabic nor English")
     return prepared
@@ -81,7 +81,14 @@ def run_translation(
         raise InputError(f"the text is already in {to!r}")
     stream = is_streaming(fmt) and beam is None
     with _loading(console, "Loading model…"):
-        engine = resolve_translator(model, settings, beam=beam, stream=stream)
+        engine = resolve_translator(
+            model,
+            settings,
+            source_lang=prepared.meta.source_lang,
+            target_lang=to,
+            beam=beam,
+            stream=stream,
+        )
     try:
         render(stream_translation(prepared, engine, to), make_renderer(fmt))
     finally:

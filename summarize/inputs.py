@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.errors import InputError
+from summarize.text.html import html_to_text, looks_like_html
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -28,6 +29,7 @@ class Source:
     name: str
     title: str | None = None
     date: str | None = None
+    source: str | None = None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -70,21 +72,11 @@ def _mostly_letters(text: str) -> bool:
     return letters >= 0.6 * len(visible)
 
 
-def looks_like_html(text: str) -> bool:
-    """Whether ``text`` is an HTML page rather than plain text."""
-    head = text.lstrip()[:1024].lower()
-    return head.startswith(("<!doctype html", "<html")) or (
-        "<body" in head or ("<p>" in text.lower() and "</p>" in text.lower())
-    )
-
-
 def to_source(text: str, name: str) -> Source:
     """Wrap decoded text; HTML pages are converted to text with their title and date."""
     if looks_like_html(text):
-        from summarize.text.html import html_to_text
-
         body, meta = html_to_text(text)
-        return Source(body, name, meta.get("title"), meta.get("date"))
+        return Source(body, name, meta.get("title"), meta.get("date"), meta.get("source"))
     return Source(text, name)
 
 

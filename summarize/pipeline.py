@@ -90,10 +90,12 @@ class Finished:
 Event = Started | Fragment | Finished
 
 
-def prepare(raw: str, *, title: str | None = None, date: str | None = None) -> Prepared:
+def prepare(
+    raw: str, *, title: str | None = None, date: str | None = None, source: str | None = None
+) -> Prepared:
     """Clean and split ``raw``; raise :class:`InputError` when nothing is left to work on.
 
-    ``title`` and ``date`` are hints from the reader (an HTML page's metadata, a JSONL
+    ``title``, ``date`` and ``source`` are hints from the reader (an HTML page's metadata, a JSONL
     record's fields); they are used where the cleaner found none.
     """
     if not raw.strip():
@@ -105,7 +107,12 @@ def prepare(raw: str, *, title: str | None = None, date: str | None = None) -> P
     lang = detect_lang(article.text)
     title = article.title or title
     doc = Document(text=article.text, lang=lang, sentences=sentences, title=title)
-    meta = Meta(source_lang=lang, title=title, date=article.date or date, source=article.source)
+    meta = Meta(
+        source_lang=lang,
+        title=title,
+        date=article.date or date,
+        source=article.source or source,
+    )
     return Prepared(doc=doc, meta=meta)
 
 

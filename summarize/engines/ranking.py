@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarize.engines.terms import content_terms
+from summarize.engines.terms import content_terms, terms_of_words
 from summarize.text.normalize import word_count, words
 from summarize.text.sentences import Sentence
 
@@ -44,7 +44,7 @@ class Weights:
     redundancy: float = 0.5  # MMR: weight of the similarity to already chosen sentences
     duplicate: float = 0.7  # cosine at or above which a sentence repeats a chosen one
     fit_ratio: float = 0.9  # a fitting first sentence must score this share of the best
-    pad_ratio: float = 0.0  # later sentences must score this share of the first one chosen
+    pad_ratio: float = 0.6  # filling a word budget: extras must score this share of the first
     short_words: int = 6  # fewer words than this: too short to summarise anything
     long_words: int = 70  # more words than this: a run-on, usually a list or a quote
     headline_words: int = 14  # an unpunctuated line shorter than this is a headline/caption
@@ -86,14 +86,24 @@ def _scaled(values: list[float]) -> list[float]:
 
 
 def _centrality(vectors: list[Vector]) -> list[float]:
-    """Cosine of each sentence with the sum of all the others."""
+    """Cosine of each sentence with the sum of all the others.
+
+    With ``T`` the sum of all (unit) vectors and ``d = v·T``, the cosine of ``v`` and
+    ``T - v`` is ``(d - |v|²) / |T - v|`` and ``|T - v|² = |T|² - 2d + |v|²``: one pass over
+    each sentence's terms instead of one over the whole vocabulary.
+    """
     total: Vector = Counter()
     for vec in vectors:
         total.update(vec)
+    total_sq = sum(v * v for v in total.values())
     out = []
     for vec in vectors:
-        rest = _normalise({t: v - vec.get(t, 0.0) for t, v in total.items()})
-        out.append(cosine(vec, rest))
+        if not vec:
+            out.append(0.0)
+            continue
+        d = sum(v * total[t] for t, v in vec.items())
+        rest_sq = total_sq - 2.0 * d + 1.0
+        out.append((d - 1.0) / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0)
     return out
 
 
@@ -116,8 +126,9 @@ def score_sentences(
     sentences: Sequence[Sentence], lang: str, title: str | None, w: Weights
 ) -> list[Scored]:
     """Score every sentence of one article (see the module docstring)."""
-    vocabulary = {word for s in sentences for word in words(s.text)}
-    terms = [content_terms(s.text, lang, vocabulary) for s in sentences]
+    folded = [words(s.text) for s in sentences]
+    vocabulary = {word for ws in folded for word in ws}
+    terms = [terms_of_words(ws, lang, vocabulary) for ws in folded]
     vectors, idf = _tfidf(terms)
     centrality = _scaled(_centrality(vectors))
     title_sim = [0.0] * len(sentences)
@@ -146,7 +157,8 @@ def select(
 
     Only sentences that fit the words left are taken, except that when the best sentence
     alone is over ``max_words`` and no fitting one scores ``fit_ratio`` of it, the best is
-    taken alone (the caller cuts it at the budget).
+    taken alone (the caller cuts it at the budget). When only a word budget is given, later
+    sentences must score ``pad_ratio`` of the first: a budget is a ceiling, not a quota.
     """
     if not scored:
         return []
@@ -156,6 +168,8 @@ def select(
         runner = max(fitting, key=lambda s: s.score, default=None)
         if runner is None or runner.score < w.fit_ratio * best.score:
             return [best.index]
+    # With no sentence count asked for, only a word budget, weak sentences do not pad it out.
+    padding = max_sentences is None
     chosen: list[Scored] = []
     left = max_words
     pool = list(scored)
@@ -167,7 +181,7 @@ def select(
             overlap = max((cosine(cand.vector, c.vector) for c in chosen), default=0.0)
             if overlap >= w.duplicate:
                 continue
-            if chosen and cand.score < w.pad_ratio * chosen[0].score:
+            if padding and chosen and cand.score < w.pad_ratio * chosen[0].score:
                 continue
             value = cand.score - w.redundancy * overlap
             if value > pick_value:

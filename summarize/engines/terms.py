@@ -9,7 +9,7 @@ it only has to make one article's mentions of a word meet, not to find linguisti
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from summarize.text.normalize import fold, words
@@ -64,6 +64,7 @@ def is_stopword(word: str, stop: frozenset[str]) -> bool:
     return len(word) > _MIN_STEM and word[0] in _CONJUNCTIONS and word[1:] in stop
 
 
+@lru_cache(maxsize=1 << 16)
 def stem_ar(word: str) -> str:
     """Light Arabic stem of a folded word: one prefix and one suffix off, if enough is left."""
     for prefix in _AR_PREFIXES:
@@ -96,9 +97,16 @@ def content_terms(
     own in ``vocabulary`` (the folded words of the whole article): ``وحكومة`` loses its و when
     the article also says ``حكومة``, ``وزير`` keeps it.
     """
+    return terms_of_words(words(text), lang, vocabulary)
+
+
+def terms_of_words(
+    folded: list[str], lang: str, vocabulary: frozenset[str] | set[str] = frozenset()
+) -> list[str]:
+    """:func:`content_terms` of words already folded by :func:`summarize.text.normalize.words`."""
     stop = stopwords(lang)
     out = []
-    for word in words(text):
+    for word in folded:
         if word.isdigit() or is_stopword(word, stop):
             continue
         if not _is_arabic(word):
