@@ -3,7 +3,8 @@
 Every system reads the same cleaned article (``summarize.text.clean.clean_article``) and its
 output is cut to the same word budget: the length in words of the article's reference. sumy's
 methods fill the budget with their best-rated sentences (in rating order, shown in article
-order); lead takes the first words of the article. Scores are ROUGE-1/2/L F1 from
+order); lead takes the first words of the article; "first sentence" is lead without going
+past the first sentence. Scores are ROUGE-1/2/L F1 from
 ``summarize.metrics`` (Arabic-aware tokens, no stemming), reported for the tuning half (rows
 with an even 0-based index, where the ranker's hyper-parameters were chosen), the held-out
 half (odd rows) and the whole set, with a paired bootstrap 95% interval for the difference in
@@ -91,6 +92,12 @@ def lead(article: Article) -> str:
     return truncate(" ".join(s.text for s in sentences), article.budget)
 
 
+def first_sentence(article: Article) -> str:
+    """Only the first sentence of the cleaned article, cut at the budget (lead without padding)."""
+    sentences = split_sentences(article.text)
+    return truncate(sentences[0].text, article.budget) if sentences else ""
+
+
 def engine_system(weights: Weights, use_title: bool) -> System:
     """The extractive engine asked for ``max_words = budget``, output cut by the pipeline."""
     engine = ExtractiveEngine(weights)
@@ -108,14 +115,14 @@ def engine_system(weights: Weights, use_title: bool) -> System:
 
 def _sumy_parts(method: str) -> tuple[Any, Any]:
     """A sumy summarizer for Arabic (stemmer and stop words) and a parser factory."""
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.nlp.tokenizers import Tokenizer
-    from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.summarizers.lsa import LsaSummarizer
-    from sumy.summarizers.luhn import LuhnSummarizer
-    from sumy.summarizers.text_rank import TextRankSummarizer
-    from sumy.utils import get_stop_words
+    from sumy.nlp.stemmers import Stemmer  # type: ignore[import-untyped]
+    from sumy.nlp.tokenizers import Tokenizer  # type: ignore[import-untyped]
+    from sumy.parsers.plaintext import PlaintextParser  # type: ignore[import-untyped]
+    from sumy.summarizers.lex_rank import LexRankSummarizer  # type: ignore[import-untyped]
+    from sumy.summarizers.lsa import LsaSummarizer  # type: ignore[import-untyped]
+    from sumy.summarizers.luhn import LuhnSummarizer  # type: ignore[import-untyped]
+    from sumy.summarizers.text_rank import TextRankSummarizer  # type: ignore[import-untyped]
+    from sumy.utils import get_stop_words  # type: ignore[import-untyped]
 
     classes = {
         "LexRank": LexRankSummarizer,
@@ -149,12 +156,16 @@ def sumy_system(method: str) -> System:
     return run
 
 
-def score_all(system: System, articles: Iterable[Article]) -> list[tuple[float, float, float]]:
-    """Per-article (R1, R2, RL) F1 of ``system``."""
+def score_all(
+    system: System, articles: Iterable[Article]
+) -> list[tuple[float, float, float, float]]:
+    """Per-article (R1, R2, RL) F1 of ``system``, and its output's length in words."""
     out = []
     for a in articles:
-        r = rouge(system(a), a.references)
-        out.append((r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeL"].fmeasure))
+        summary = system(a)
+        r = rouge(summary, a.references)
+        scores = (r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeL"].fmeasure)
+        out.append((*scores, float(len(summary.split()))))
     return out
 
 
@@ -163,7 +174,9 @@ def mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def bootstrap_diff(a: Sequence[float], b: Sequence[float], rounds: int, seed: int) -> tuple[float, float]:
+def bootstrap_diff(
+    a: Sequence[float], b: Sequence[float], rounds: int, seed: int
+) -> tuple[float, float]:
     """Paired bootstrap 95% interval of mean(a) - mean(b)."""
     rng = random.Random(seed)
     n = len(a)
@@ -205,13 +218,17 @@ def report(args: argparse.Namespace, articles: list[Article]) -> None:
     """Print the Markdown comparison tables."""
     systems: dict[str, System] = {
         "lead": lead,
+        "first sentence": first_sentence,
         "extractive (title)": engine_system(Weights(), use_title=True),
         "extractive (no title)": engine_system(Weights(), use_title=False),
+        # Ablation: centrality and title alone, to compare the ranking with sumy's.
+        "extractive (no position)": engine_system(Weights(position=0.0), use_title=True),
     }
     if not args.no_sumy:
         systems.update({f"sumy {m}": sumy_system(m) for m in SUMY_METHODS})
     scores = {name: score_all(system, articles) for name, system in systems.items()}
-    rates = {name: speed(name, articles) for name in systems if name != "extractive (no title)"}
+    timed = [name for name in systems if name in ("lead", "extractive (title)") or "sumy" in name]
+    rates = {name: speed(name, articles) for name in timed}
     halves = {
         "tuning half (even rows)": [i for i, a in enumerate(articles) if a.row % 2 == 0],
         "held-out half (odd rows)": [i for i, a in enumerate(articles) if a.row % 2 == 1],
@@ -219,11 +236,14 @@ def report(args: argparse.Namespace, articles: list[Article]) -> None:
     }
     for label, idx in halves.items():
         print(f"\n### {label}: {len(idx)} articles\n")
-        print("| system | R1 | R2 | RL | R2 − lead (95% CI) | articles/s |")
-        print("| --- | ---: | ---: | ---: | --- | ---: |")
+        budget = mean([float(articles[i].budget) for i in idx])
+        print(f"Budget: {budget:.1f} words on average (the references' length).\n")
+        print("| system | R1 | R2 | RL | R2 − lead (95% CI) | words | articles/s |")
+        print("| --- | ---: | ---: | ---: | --- | ---: | ---: |")
         base = [scores["lead"][i][1] for i in idx]
         for name, per in scores.items():
             r1, r2, rl = (100 * mean([per[i][k] for i in idx]) for k in range(3))
+            n_words = mean([per[i][3] for i in idx])
             diff = "—"
             if name != "lead":
                 mine = [per[i][1] for i in idx]
@@ -231,8 +251,10 @@ def report(args: argparse.Namespace, articles: list[Article]) -> None:
                 delta = 100 * (mean(mine) - mean(base))
                 diff = f"{delta:+.2f} ({100 * lo:+.2f}, {100 * hi:+.2f})"
             rate = f"{rates[name]:.0f}" if name in rates else "—"
-            print(f"| {name} | {r1:.2f} | {r2:.2f} | {rl:.2f} | {diff} | {rate} |")
-    print(f"\nReproduce: python scripts/compare_extractive.py --data {args.data}")
+            row = f"| {name} | {r1:.2f} | {r2:.2f} | {rl:.2f} | {diff} | {n_words:.1f} | {rate} |"
+            print(row)
+    flags = " ".join(sys.argv[1:]) or f"--data {args.data}"
+    print(f"\nReproduce (from the repository root): python scripts/compare_extractive.py {flags}")
 
 
 # The grid searched by --tune; Weights() holds the values it chose on the tuning half.
@@ -250,12 +272,16 @@ def tune(articles: list[Article]) -> None:
     half = [a for a in articles if a.row % 2 == 0]
     results = []
     for values in itertools.product(*GRID.values()):
-        weights = replace(Weights(), **dict(zip(GRID, values, strict=True)))
+        chosen: dict[str, Any] = dict(zip(GRID, values, strict=True))
+        weights = replace(Weights(), **chosen)
         r2 = mean([s[1] for s in score_all(engine_system(weights, use_title=True), half)])
         results.append((r2, values))
     results.sort()
     for r2, values in results[-10:]:
-        print(f"R2 {100 * r2:.2f}  " + ", ".join(f"{k}={v}" for k, v in zip(GRID, values, strict=True)))
+        print(
+            f"R2 {100 * r2:.2f}  "
+            + ", ".join(f"{k}={v}" for k, v in zip(GRID, values, strict=True))
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

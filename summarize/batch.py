@@ -15,7 +15,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,7 +125,7 @@ def _pool_outputs(
 
 def _outputs(
     records: Iterator[InputRecord], worker: RecordWorker, config: BatchConfig
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any], None, None]:
     """Output records in input order: serially, then (maybe) through a process pool."""
     processes = config.workers or cpu_count()
     if config.workers > 1:
@@ -161,13 +161,18 @@ def run_batch(config: BatchConfig) -> Tally:
     tally = Tally()
     records = _skip_done(read_inputs(config.inputs, config.input_format), done, tally)
     sink: Sink = FileSink(config.output) if config.output else StdoutSink()
-    worker = RecordWorker(config.job, config.settings)
+
+    def notify(message: str) -> None:
+        console.print(message, markup=False, highlight=False)
+
+    worker = RecordWorker(config.job, config.settings, notify=notify)
     show = console.is_terminal and not console.quiet
     total = estimate_total(config.inputs, config.input_format) if show else None
     progress = BatchProgress(console, total, len(done)) if show else None
     started = time.perf_counter()
+    outputs = _outputs(records, worker, config)
     try:
-        for record in _outputs(records, worker, config):
+        for record in outputs:
             sink.write(record)
             tally.written += 1
             tally.errors += "error" in record
@@ -176,10 +181,11 @@ def run_batch(config: BatchConfig) -> Tally:
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()
-        where = config.output or "the output"
-        console.print(f"{tally.written} records written to {where}; rerun with --resume")
+        if config.output:
+            console.print(f"{tally.written} records kept in {config.output}; add --resume to go on")
         raise
     finally:
+        outputs.close()  # stops a process pool now, whatever ended the loop
         if progress is not None:
             progress.stop()
         sink.close()

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from summarize.errors import InputError, UsageError
 
@@ -36,7 +36,7 @@ SEPARATOR = b"---"
 # Names the output record uses itself: an input field of the same name is renamed.
 RESERVED = frozenset(
     {"id", "summary", "translation", "error", "lang", "source_lang", "engine", "model"}
-    | {"title", "date", "chars_in", "ms"}
+    | {"title", "date", "source", "chars_in", "ms"}
 )
 
 
@@ -93,7 +93,7 @@ def _json_record(line: bytes, number: int, default_id: Any) -> InputRecord:
     return InputRecord(record_id, text, hints.get("title"), hints.get("date"), extra)
 
 
-def read_jsonl(stream: BinaryIO, prefix: str | None = None) -> Iterator[InputRecord]:
+def read_jsonl(stream: Iterable[bytes], prefix: str | None = None) -> Iterator[InputRecord]:
     """Records of a JSON Lines stream; blank lines are skipped, bad lines become errors."""
     for number, line in enumerate(stream, start=1):
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
@@ -114,7 +114,7 @@ def _document(data: bytes, record_id: Any, name: str) -> InputRecord:
     return InputRecord(record_id, source.text, source.title, source.date)
 
 
-def read_documents(stream: BinaryIO) -> Iterator[InputRecord]:
+def read_documents(stream: Iterable[bytes]) -> Iterator[InputRecord]:
     """Plain-text documents separated by ``---`` lines; ids count the non-blank ones."""
     number = 0
     lines: list[bytes] = []
@@ -140,41 +140,47 @@ def read_file(path: Path) -> InputRecord:
     return _document(data, name, name)
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    """Document files under ``directory``, recursively, in name order (lazily per folder)."""
-    entries = sorted(os.scandir(directory), key=lambda e: e.name)
+def _walk(directory: Path) -> Iterator[InputRecord]:
+    """Documents under ``directory``, recursively, in name order (listed folder by folder)."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        name = str(directory)
+        yield InputRecord(name, error=f"{name}: cannot list ({exc.strerror or exc})")
+        return
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir():
             yield from _walk(path)
         elif path.suffix.lower() in DOC_SUFFIXES:
-            yield path
+            yield read_file(path)
 
 
 def _stdin_records(input_format: str) -> Iterator[InputRecord]:
-    stream = sys.stdin.buffer
+    lines: Iterable[bytes] = sys.stdin.buffer
     if input_format == "auto":
-        input_format = "jsonl" if _peek_first_byte(stream) == b"{" else "text"
+        head, lines = _first_line(lines)
+        input_format = "jsonl" if head.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"{" else "text"
     if input_format == "jsonl":
-        return read_jsonl(stream)
-    return read_documents(stream)
+        return read_jsonl(lines)
+    return read_documents(lines)
 
 
-def _peek_first_byte(stream: BinaryIO) -> bytes:
-    """The first non-blank byte of a buffered stream, without consuming it."""
-    peek = getattr(stream, "peek", None)
-    if peek is None:
-        return b""
-    head: bytes = peek(4096)
-    stripped = head.lstrip(b"\xef\xbb\xbf").lstrip()
-    return stripped[:1]
+def _first_line(lines: Iterable[bytes]) -> tuple[bytes, Iterator[bytes]]:
+    """The first non-blank line, and all the lines again (nothing consumed)."""
+    it = iter(lines)
+    seen: list[bytes] = []
+    for line in it:
+        seen.append(line)
+        if line.strip():
+            break
+    return (seen[-1] if seen else b""), itertools.chain(seen, it)
 
 
 def _path_records(arg: str, input_format: str, prefix: str | None) -> Iterator[InputRecord]:
     path = Path(arg)
     if path.is_dir():
-        for file in _walk(path):
-            yield read_file(file)
+        yield from _walk(path)
         return
     if not path.exists():
         yield InputRecord(arg, error=f"{arg}: no such file")

@@ -72,6 +72,9 @@ class BatchProgress:
             console=console,
             auto_refresh=False,
             transient=False,
+            # rich would otherwise swap sys.stdout for its console: records on stderr.
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         left = None if total is None else max(total - done_before, 0)
         self.task = self.progress.add_task(

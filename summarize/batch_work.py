@@ -7,7 +7,7 @@ worker process of a pool, so both give the same records.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -80,6 +80,8 @@ def _result_record(item: _Item, result: Result) -> dict[str, Any]:
         out["title"] = result.meta.title
     if result.meta.date:
         out["date"] = result.meta.date
+    if result.meta.source:
+        out["source"] = result.meta.source
     out["chars_in"] = len(item.record.text or "")
     out["ms"] = round((time.perf_counter() - item.started) * 1000, 1)
     out.update(item.record.extra)
@@ -89,9 +91,13 @@ def _result_record(item: _Item, result: Result) -> dict[str, Any]:
 class RecordWorker:
     """Processes records for a :class:`Job`; engines are built on first use and kept."""
 
-    def __init__(self, job: Job, settings: Settings) -> None:
+    def __init__(
+        self, job: Job, settings: Settings, notify: Callable[[str], None] | None = None
+    ) -> None:
         self.job = job
         self.settings = settings
+        # Engine notices (e.g. a fallback to the extractive engine) go to ``notify``.
+        self.notify = notify
         self._engines: dict[tuple[str, str], Engine] = {}
 
     def engines(self) -> list[Engine]:
@@ -107,7 +113,11 @@ class RecordWorker:
                 from summarize.engines import resolve_translator
 
                 self._engines[key] = resolve_translator(
-                    self.job.options.model, self.settings, beam=self.job.options.beam
+                    self.job.options.model,
+                    self.settings,
+                    source_lang=source,
+                    target_lang=target,
+                    beam=self.job.options.beam,
                 )
             else:
                 from summarize.engines import resolve_summarizer
@@ -115,6 +125,9 @@ class RecordWorker:
                 self._engines[key] = resolve_summarizer(
                     self.job.options, source, target, self.settings
                 )
+            notice = getattr(self._engines[key], "notice", None)
+            if notice and self.notify is not None:
+                self.notify(notice)
         return self._engines[key]
 
     def _prepare(self, record: InputRecord) -> _Item | dict[str, Any]:
@@ -168,9 +181,8 @@ class RecordWorker:
         held: list[_Item | dict[str, Any]] = []
         for record in records:
             item = self._prepare(record)
-            if isinstance(item, _Item) and self._batched(item.engine):
-                held.append(item)
-            elif held:
+            # Once one record is held, later ones wait behind it: output stays in order.
+            if held or (isinstance(item, _Item) and self._batched(item.engine)):
                 held.append(item)
             else:
                 yield item if isinstance(item, dict) else self._run_one(item)
@@ -178,17 +190,17 @@ class RecordWorker:
 
     def _run_held(self, held: list[_Item | dict[str, Any]]) -> Iterator[dict[str, Any]]:
         done: dict[int, dict[str, Any]] = {}
-        groups: dict[int, list[int]] = {}
+        groups: dict[int, list[tuple[int, _Item]]] = {}
         for i, item in enumerate(held):
             if isinstance(item, dict):
                 done[i] = item
             elif self._batched(item.engine):
-                groups.setdefault(id(item.engine), []).append(i)
+                groups.setdefault(id(item.engine), []).append((i, item))
             else:
                 done[i] = self._run_one(item)
-        for indexes in groups.values():
-            items = [held[i] for i in indexes]
-            done.update(zip(indexes, self._run_batch(items), strict=True))  # type: ignore[arg-type]
+        for group in groups.values():
+            outputs = self._run_batch([item for _, item in group])
+            done.update(zip([i for i, _ in group], outputs, strict=True))
         for i in range(len(held)):
             yield done[i]
 

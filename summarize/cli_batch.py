@@ -12,13 +12,11 @@ Inputs = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Argument(
         help="JSONL files, text/HTML files, directories, or - for standard input.",
-        metavar="INPUT...",
+        metavar="INPUT",
         show_default=False,
     ),
 ]
-Task = Annotated[
-    str, typer.Option("--task", help="summarize, translate (with --to) or brief.")
-]
+Task = Annotated[str, typer.Option("--task", help="summarize, translate (with --to) or brief.")]
 Output = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--output", "-o", help="Write records to this file (default: stdout)."),
@@ -79,10 +77,12 @@ def batch(
     copied to the output, renamed input_NAME when the output uses NAME}), text or HTML
     files, directories of them, or - for stdin (JSON Lines, or plain documents
     separated by a line holding only ---). Output records, in input order: id, summary
-    (or translation), lang, source_lang, engine, model, title and date when found,
+    (or translation), lang, source_lang, engine, model, title, date and source when found,
     chars_in, ms; or id and error. Exit code 1 if any record failed.
 
-    Example: cat articles.jsonl | summarize batch - -o summaries.jsonl
+    Example: summarize batch articles.jsonl -o summaries.jsonl
+
+    Or from a pipe: cat articles.jsonl | summarize batch - > summaries.jsonl
     """
     from summarize.batch import BatchConfig, run_batch
     from summarize.batch_io import check_inputs

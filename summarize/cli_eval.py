@@ -90,7 +90,9 @@ def eval_command(
     """Score systems on your own data: ROUGE-1/2/L (or chrF++/BLEU) with 95% intervals.
 
     Records need `text` and `references` (or `reference`); the lead baseline is always
-    in the table. Example: summarize eval dev.jsonl --system extractive --model mt5-xlsum
+    in the table.
+
+    Example: summarize eval dev.jsonl --system extractive --model mt5-xlsum
     """
     import sys
 

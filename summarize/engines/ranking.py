@@ -92,9 +92,10 @@ def _centrality(vectors: list[Vector]) -> list[float]:
     ``T - v`` is ``(d - |v|²) / |T - v|`` and ``|T - v|² = |T|² - 2d + |v|²``: one pass over
     each sentence's terms instead of one over the whole vocabulary.
     """
-    total: Vector = Counter()
+    total: Vector = {}
     for vec in vectors:
-        total.update(vec)
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
     total_sq = sum(v * v for v in total.values())
     out = []
     for vec in vectors:

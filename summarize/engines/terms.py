@@ -49,7 +49,7 @@ def stopwords(lang: str) -> frozenset[str]:
     files = names.get(lang, ("stopwords_ar.txt", "stopwords_en.txt"))
     out: set[str] = set()
     for name in files:
-        text = resources.files("summarize.data").joinpath(name).read_text(encoding="utf-8")
+        text = resources.files("summarize").joinpath("data", name).read_text(encoding="utf-8")
         for line in text.splitlines():
             word = line.split("#", 1)[0].strip()
             if word:

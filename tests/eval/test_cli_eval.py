@@ -35,13 +35,13 @@ def data(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "dev.jsonl", dataset_rows())
 
 
-def eval_json(capsys, monkeypatch, *args: str) -> tuple[dict, str]:  # type: ignore[no-untyped-def]
+def eval_json(capsys, monkeypatch, *args: str) -> tuple[dict, str]:
     res = run_cli(capsys, monkeypatch, ["eval", *args, "--format", "json", "--resamples", "50"])
     assert res.code == 0, res.err
     return json.loads(res.out), res.err
 
 
-def test_several_systems_side_by_side_with_the_best_marked(capsys, monkeypatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_several_systems_side_by_side_with_the_best_marked(capsys, monkeypatch, data) -> None:
     report, err = eval_json(
         capsys, monkeypatch, str(data), "--system", "oracle", "--system", "flaky"
     )
@@ -66,7 +66,7 @@ def test_several_systems_side_by_side_with_the_best_marked(capsys, monkeypatch, 
     assert "books: RuntimeError: scripted failure" in err
 
 
-def test_plain_table_on_stdout_marks_the_best(capsys, monkeypatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_plain_table_on_stdout_marks_the_best(capsys, monkeypatch, data) -> None:
     res = run_cli(capsys, monkeypatch, ["eval", str(data), "-e", "oracle", "--resamples", "20"])
     assert res.code == 0
     assert res.err == ""
@@ -78,14 +78,14 @@ def test_plain_table_on_stdout_marks_the_best(capsys, monkeypatch, data) -> None
     assert "6 records" in res.out and "* best in column" in res.out
 
 
-def test_lead_is_always_there_and_only_once(capsys, monkeypatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_lead_is_always_there_and_only_once(capsys, monkeypatch, data) -> None:
     report, _ = eval_json(capsys, monkeypatch, str(data))
     assert [s["name"] for s in report["systems"]] == ["extractive", "lead"]
     report, _ = eval_json(capsys, monkeypatch, str(data), "-e", "lead", "-e", "oracle")
     assert [s["name"] for s in report["systems"]] == ["lead", "oracle"]
 
 
-def test_predictions_file_is_scored_by_id(capsys, monkeypatch, data, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_predictions_file_is_scored_by_id(capsys, monkeypatch, data, tmp_path) -> None:
     rows = [{"id": a["id"], "summary": a["text"]} for a in ARTICLES[:5]]
     preds = write_jsonl(tmp_path / "mt5.jsonl", [*rows, "garbage"])
     report, err = eval_json(capsys, monkeypatch, str(data), "--predictions", str(preds))
@@ -98,7 +98,7 @@ def test_predictions_file_is_scored_by_id(capsys, monkeypatch, data, tmp_path) -
     assert mt5["scores"]["rouge1"]["value"] < lead["scores"]["rouge1"]["value"]
 
 
-def test_fixed_budget_and_runs_file(capsys, monkeypatch, data, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_fixed_budget_and_runs_file(capsys, monkeypatch, data, tmp_path) -> None:
     runs = tmp_path / "runs.toml"
     runs.write_text(
         '[runs.lead-1]\nengine = "lead"\nsentences = 1\n\n'
@@ -117,7 +117,7 @@ def test_fixed_budget_and_runs_file(capsys, monkeypatch, data, tmp_path) -> None
     assert fixed["systems"][0]["scores"] != ref["systems"][0]["scores"]
 
 
-def test_stdin_and_seeded_reproducibility(capsys, monkeypatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_stdin_and_seeded_reproducibility(capsys, monkeypatch, data) -> None:
     args = ["eval", "-", "-e", "lead", "--format", "json", "--seed", "3", "--resamples", "40"]
     first = run_cli(capsys, monkeypatch, args, stdin=data.read_bytes())
     second = run_cli(capsys, monkeypatch, args, stdin=data.read_bytes())
@@ -132,7 +132,7 @@ def test_stdin_and_seeded_reproducibility(capsys, monkeypatch, data) -> None:  #
     }
 
 
-def test_jsonl_is_one_line_per_system(capsys, monkeypatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_jsonl_is_one_line_per_system(capsys, monkeypatch, data) -> None:
     res = run_cli(capsys, monkeypatch, ["eval", str(data), "-f", "jsonl", "--resamples", "10"])
     lines = [json.loads(line) for line in res.out.splitlines()]
     assert res.code == 0
@@ -142,7 +142,7 @@ def test_jsonl_is_one_line_per_system(capsys, monkeypatch, data) -> None:  # typ
     ]
 
 
-def test_bad_records_are_reported_not_fatal(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_records_are_reported_not_fatal(capsys, monkeypatch, tmp_path) -> None:
     path = write_jsonl(tmp_path / "d.jsonl", [*dataset_rows(), "{", {"id": "x", "text": "نص."}])
     report, err = eval_json(capsys, monkeypatch, str(path), "-e", "lead")
     assert (report["records"], report["bad_records"]) == (6, 2)
@@ -150,7 +150,7 @@ def test_bad_records_are_reported_not_fatal(capsys, monkeypatch, tmp_path) -> No
     assert "2 bad records left out" in err
 
 
-def test_translation_predictions_use_sacrebleu(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_translation_predictions_use_sacrebleu(capsys, monkeypatch, tmp_path) -> None:
     rows = [
         {"id": "a", "ar": "افتتح الوزير الميناء.", "en": "The minister opened the port."},
         {"id": "b", "ar": "أمطار غزيرة.", "en": "Heavy rain."},
@@ -187,14 +187,14 @@ def test_translation_predictions_use_sacrebleu(capsys, monkeypatch, tmp_path) ->
         (["--device", "tpu"], "unknown device"),
     ],
 )
-def test_usage_errors_exit_2(capsys, monkeypatch, data, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2(capsys, monkeypatch, data, args, message) -> None:
     res = run_cli(capsys, monkeypatch, ["eval", str(data), *args])
     assert res.code == 2
     assert res.out == ""
     assert message in res.err and res.err.count("\n") == 1
 
 
-def test_missing_input_and_no_usable_records_exit_1(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_input_and_no_usable_records_exit_1(capsys, monkeypatch, tmp_path) -> None:
     res = run_cli(capsys, monkeypatch, ["eval", str(tmp_path / "nope.jsonl")])
     assert (res.code, res.out) == (1, "")
     assert "no such file" in res.err
@@ -204,7 +204,7 @@ def test_missing_input_and_no_usable_records_exit_1(capsys, monkeypatch, tmp_pat
     assert "no usable records; line 1: invalid JSON" in res.err
 
 
-def test_a_system_that_scores_nothing_exits_1_after_the_table(capsys, monkeypatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_a_system_that_scores_nothing_exits_1_after_the_table(capsys, monkeypatch, data) -> None:
     res = run_cli(capsys, monkeypatch, ["eval", str(data), "-e", "broken", "-f", "json"])
     assert res.code == 1
     broken, lead = json.loads(res.out)["systems"]
@@ -213,13 +213,13 @@ def test_a_system_that_scores_nothing_exits_1_after_the_table(capsys, monkeypatc
     assert "broken: 6 records failed" in res.err
 
 
-def test_a_missing_model_exits_3(capsys, monkeypatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_model_exits_3(capsys, monkeypatch, data) -> None:
     res = run_cli(capsys, monkeypatch, ["eval", str(data), "-e", "missing"])
     assert (res.code, res.out) == (3, "")
     assert "summarize models pull" in res.err
 
 
-def test_quiet_silences_warnings(capsys, monkeypatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_quiet_silences_warnings(capsys, monkeypatch, data) -> None:
     res = run_cli(
         capsys, monkeypatch, ["eval", str(data), "-e", "flaky", "-q", "--resamples", "10"]
     )
@@ -228,8 +228,29 @@ def test_quiet_silences_warnings(capsys, monkeypatch, data) -> None:  # type: ig
     assert res.out.startswith("system")
 
 
-def test_translation_without_an_installed_model_exits_3(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_translation_without_an_installed_model_exits_3(capsys, monkeypatch, tmp_path) -> None:
     data = write_jsonl(tmp_path / "t.jsonl", [{"ar": "مرحبا.", "en": "Hello."}])
     res = run_cli(capsys, monkeypatch, ["eval", str(data), "--task", "translate"])
     assert (res.code, res.out) == (3, "")
     assert "summarize models pull" in res.err
+
+
+def test_progress_only_on_a_terminal_stderr_and_never_on_stdout(capsys, monkeypatch, data) -> None:
+    import io
+
+    from rich.console import Console
+
+    terminal = io.StringIO()
+
+    def fake_console(quiet: bool = False) -> Console:
+        return Console(file=terminal, force_terminal=True, quiet=quiet, width=100)
+
+    monkeypatch.setattr("summarize.render.stderr_console", fake_console)
+    res = run_cli(capsys, monkeypatch, ["eval", str(data), "-e", "oracle", "--resamples", "10"])
+    assert res.code == 0
+    assert "12/12" in terminal.getvalue()  # two systems over six records
+    assert res.out.startswith("system") and "\x1b" not in res.out
+    terminal.truncate(0)
+    res = run_cli(capsys, monkeypatch, ["eval", str(data), "-q", "--resamples", "10"])
+    assert res.code == 0
+    assert terminal.getvalue().strip("\x00") == ""

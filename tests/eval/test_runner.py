@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarize.engines import register_summarizer, unregister_summarizer
+from summarize.engines.base import Document
 from summarize.errors import ModelNotInstalledError
 from summarize.evaluate import Bootstrap, PredictionsSpec, SystemSpec, evaluate, load_dataset
 from summarize.evaluate.scoring import rouge_record
@@ -20,19 +21,19 @@ FAST = Bootstrap(resamples=100)
 @pytest.fixture
 def engines() -> Iterator[dict[str, object]]:
     made: dict[str, object] = {"oracle": OracleEngine(), "flaky": FlakyEngine(["port", "books"])}
-    register_summarizer("oracle", lambda settings, model: made["oracle"])  # type: ignore[arg-type,return-value]
-    register_summarizer("flaky", lambda settings, model: made["flaky"])  # type: ignore[arg-type,return-value]
+    register_summarizer("oracle", lambda settings, model: made["oracle"])
+    register_summarizer("flaky", lambda settings, model: made["flaky"])
     yield made
     unregister_summarizer("oracle")
     unregister_summarizer("flaky")
 
 
 @pytest.fixture
-def dataset(tmp_path: Path):  # type: ignore[no-untyped-def]
+def dataset(tmp_path: Path):
     return load_dataset(str(write_jsonl(tmp_path / "d.jsonl", dataset_rows())))
 
 
-def test_scores_failures_and_speed_per_system(engines, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_scores_failures_and_speed_per_system(engines, tmp_path: Path) -> None:
     # With one reference per record, writing that reference scores 100.
     rows = [r for r in dataset_rows() if len(r.get("references", [""])) == 1]
     dataset = load_dataset(str(write_jsonl(tmp_path / "one.jsonl", rows)))
@@ -48,7 +49,7 @@ def test_scores_failures_and_speed_per_system(engines, tmp_path: Path) -> None: 
     assert (oracle.scored, oracle.failures) == (5, 0)
     assert (flaky.scored, flaky.failures) == (4, 1)
     assert all("scripted failure" in note for note in flaky.notes)
-    assert engines["flaky"].closed  # type: ignore[attr-defined]
+    assert engines["flaky"].closed
     assert lead.scored == 5 and 0 < lead.scores["rouge1"].value < 100
     assert all(r.records_per_s is not None and r.records_per_s > 0 for r in report.systems)
     best = report.best()
@@ -56,9 +57,9 @@ def test_scores_failures_and_speed_per_system(engines, tmp_path: Path) -> None: 
     assert best["failures"] == ["oracle", "lead"]
 
 
-def test_each_record_gets_its_reference_length_as_budget(engines, dataset) -> None:  # type: ignore[no-untyped-def]
+def test_each_record_gets_its_reference_length_as_budget(engines, dataset) -> None:
     evaluate(dataset, [SystemSpec("oracle", engine="oracle")], Settings.from_env(), bootstrap=FAST)
-    budgets = [length.max_words for length in engines["oracle"].lengths]  # type: ignore[attr-defined]
+    budgets = [length.max_words for length in engines["oracle"].lengths]
     expected = []
     for article in ARTICLES:
         refs = article.get("references") or [article["reference"]]
@@ -66,7 +67,7 @@ def test_each_record_gets_its_reference_length_as_budget(engines, dataset) -> No
     assert budgets == expected
 
 
-def test_scores_of_a_flaky_system_cover_only_what_it_produced(engines, dataset) -> None:  # type: ignore[no-untyped-def]
+def test_scores_of_a_flaky_system_cover_only_what_it_produced(engines, dataset) -> None:
     report = evaluate(
         dataset, [SystemSpec("flaky", engine="flaky")], Settings.from_env(), bootstrap=FAST
     )
@@ -79,7 +80,7 @@ def test_scores_of_a_flaky_system_cover_only_what_it_produced(engines, dataset) 
     assert report.systems[0].scores["rouge2"].value == pytest.approx(expected)
 
 
-def test_a_missing_model_stops_the_run(dataset) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_model_stops_the_run(dataset) -> None:
     def missing(settings: Settings, model: str | None) -> OracleEngine:
         raise ModelNotInstalledError("install it with `summarize models pull x`")
 
@@ -91,7 +92,7 @@ def test_a_missing_model_stops_the_run(dataset) -> None:  # type: ignore[no-unty
         unregister_summarizer("missing")
 
 
-def test_predictions_are_matched_by_id(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+def test_predictions_are_matched_by_id(tmp_path: Path, dataset) -> None:
     rows = [{"id": a["id"], "summary": a["text"].split(". ")[0]} for a in ARTICLES[::-1][:4]]
     path = write_jsonl(tmp_path / "p.jsonl", [*rows, {"id": "stray", "summary": "x"}])
     report = evaluate(
@@ -107,7 +108,7 @@ def test_predictions_are_matched_by_id(tmp_path: Path, dataset) -> None:  # type
     assert row.scores["rouge1"].value == pytest.approx(sum(expected) / len(expected))
 
 
-def test_runs_are_deterministic(engines, dataset) -> None:  # type: ignore[no-untyped-def]
+def test_runs_are_deterministic(engines, dataset) -> None:
     systems = [SystemSpec("lead", engine="lead"), SystemSpec("flaky", engine="flaky")]
     first = evaluate(dataset, systems, Settings.from_env(), bootstrap=FAST)
     second = evaluate(dataset, systems, Settings.from_env(), bootstrap=FAST)
@@ -122,11 +123,10 @@ class DictTranslator:
 
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
-        self.asked: list[tuple[str, str | None, str | None]] = []
 
-    def translate(self, doc: object, target_lang: str) -> Iterator[str]:
+    def translate(self, doc: Document, target_lang: str) -> Iterator[str]:
         """Yield the stored translation of the document's text."""
-        yield self.table[doc.text]  # type: ignore[attr-defined]
+        yield self.table[doc.text]
 
     def close(self) -> None:
         """Nothing to release."""
@@ -153,7 +153,7 @@ def test_translation_run_is_scored_with_sacrebleu(
     translator = DictTranslator(table)
     calls: list[tuple[str | None, str | None]] = []
 
-    def fake(model, settings, *, source_lang=None, target_lang=None, beam=None, stream=False):  # type: ignore[no-untyped-def]
+    def fake(model, settings, *, source_lang=None, target_lang=None, beam=None, stream=False):
         calls.append((source_lang, target_lang))
         return translator
 
@@ -173,7 +173,7 @@ def test_translation_run_is_scored_with_sacrebleu(
     assert row.scores["bleu"].value == pytest.approx(sacrebleu.corpus_bleu(hyps, refs).score)
 
 
-def test_an_engine_that_cannot_load_stops_the_run_after_one_try(dataset) -> None:  # type: ignore[no-untyped-def]
+def test_an_engine_that_cannot_load_stops_the_run_after_one_try(dataset) -> None:
     from summarize.evaluate.runner import EngineLoadError
 
     tries: list[str | None] = []
@@ -184,7 +184,7 @@ def test_an_engine_that_cannot_load_stops_the_run_after_one_try(dataset) -> None
 
     register_summarizer("corrupt", corrupt)
     try:
-        with pytest.raises(EngineLoadError, match="unreadable model.bin"):
+        with pytest.raises(EngineLoadError, match=r"unreadable model\.bin"):
             evaluate(dataset, [SystemSpec("c", engine="corrupt")], Settings.from_env())
     finally:
         unregister_summarizer("corrupt")

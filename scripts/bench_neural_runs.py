@@ -1,0 +1,270 @@
+"""The systems ``bench_neural.py`` times: this tool, raw CTranslate2, transformers ``generate``.
+
+Every system decodes the same documents with the same options. The tool gets text
+(``NeuralSummarizer.summarize_batch`` / ``NeuralTranslator.translate_batch``, or one
+call per article); the baselines get the tool's own source units, pre-tokenised: the
+token sequences (special tokens included) that the tool hands to CTranslate2, so their
+times leave out tokenisation and chunking, which the tool's times include.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench_neural_models import BenchModel, read_rows
+
+from summarize.engines.base import Document, Length
+from summarize.engines.ct2 import Decoding
+from summarize.engines.decoding import BATCH_TOKENS, NeuralModel, plan_batches
+from summarize.engines.neural import DecodePlan, NeuralSummarizer, NeuralTranslator
+from summarize.settings import Settings
+from summarize.store import ModelStore
+from summarize.text.sentences import split_sentences
+
+THREADS = 2
+MIN_SUMMARY_INPUT = 64  # so every summary input gets the catalogue's full cap (84 tokens)
+
+
+@dataclass
+class Unit:
+    """One source unit as the tool decodes it: framed tokens, target prefix and output cap."""
+
+    doc: int
+    source: list[str]
+    prefix: list[str] | None
+    cap: int
+
+
+@dataclass
+class Workload:
+    """Documents plus their pre-tokenised units, for one model."""
+
+    docs: list[Document]
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def source_tokens(self) -> int:
+        """Source tokens in all units (special tokens included)."""
+        return sum(len(u.source) for u in self.units)
+
+
+def load(model: BenchModel, quantization: str) -> NeuralModel:
+    """The installed conversion of ``model`` in ``quantization``, loaded as the CLI loads it."""
+    store = ModelStore(model.home)
+    # The compute type must be named: on CPU the tool computes in int8 by default, whatever
+    # the stored weights are.
+    settings = Settings(
+        home=model.home, offline=True, device="cpu", compute_type=quantization, threads=THREADS
+    )
+    return NeuralModel(store.get(model.names[quantization]), settings)
+
+
+def document(text: str) -> Document:
+    """An Arabic document as the pipeline hands it to an engine."""
+    return Document(text=text, lang="ar", sentences=tuple(split_sentences(text)))
+
+
+def make_docs(neural: NeuralModel, task: str, count: int, data: Path) -> list[Document]:
+    """``count`` article-like texts cut from the dev set, of mixed lengths within the budget.
+
+    Summaries: whole leading sentences of an article, between ``MIN_SUMMARY_INPUT`` tokens
+    and a target that cycles through the budget, so each fits one unit. Translations: 2 to
+    6 leading sentences of an article.
+    """
+    budget = neural.budget
+    low = min(MIN_SUMMARY_INPUT, budget // 2)
+    docs: list[Document] = []
+    rows = read_rows(data)
+    i = 0
+    while len(docs) < count and i < 10 * len(rows):
+        sentences = [s.text for s in split_sentences(rows[i % len(rows)]["text"])]
+        n = len(docs)
+        if task == "summarize":
+            target = low + (n * 97) % max(1, int(budget * 0.95) - low)
+            text = _leading(sentences, neural.tokenizer.count, target)
+            if text and neural.tokenizer.count(text) >= low:
+                docs.append(document(text))
+        else:
+            text = " ".join(sentences[: 2 + n % 5])
+            if text:
+                docs.append(document(text))
+        i += 1
+    return docs
+
+
+def _leading(sentences: list[str], count: Callable[[str], int], target: int) -> str:
+    kept: list[str] = []
+    for sentence in sentences:
+        if kept and count(" ".join([*kept, sentence])) > target:
+            break
+        kept.append(sentence)
+    text = " ".join(kept)
+    return text if count(text) <= target else ""
+
+
+def workload(neural: NeuralModel, task: str, docs: list[Document]) -> Workload:
+    """The units the tool decodes for ``docs`` (one per summary; sentences for translation)."""
+    work = Workload(docs)
+    tgt = "ar" if task == "summarize" else "en"
+    prefix = neural.tokenizer.target_prefix(tgt)
+    for d, doc in enumerate(docs):
+        if task == "summarize":
+            pieces = [neural.tokenizer.pieces(doc.text)]
+        else:
+            pieces = [u for s in doc.sentences for u in neural.split(s.text)]
+        for unit in pieces:
+            source = neural.layout.source_tokens(unit, "ar")
+            work.units.append(Unit(d, source, prefix, neural.cap(len(unit))))
+    return work
+
+
+def repetition_options(neural: NeuralModel) -> dict[str, Any]:
+    """The model's repetition guards (no_repeat_ngram_size and penalties), as the tool uses."""
+    decoding = neural.decoding(1, 1)
+    return {
+        "no_repeat_ngram_size": decoding.no_repeat_ngram_size,
+        "repetition_penalty": decoding.repetition_penalty,
+        "length_penalty": decoding.length_penalty,
+    }
+
+
+def tool_batch(neural: NeuralModel, task: str, work: Workload, beam: int) -> list[str]:
+    """This tool, cross-document batching: ``summarize_batch`` / ``translate_batch``."""
+    plan = DecodePlan(beam=beam)
+    if task == "summarize":
+        return NeuralSummarizer(neural, plan).summarize_batch(work.docs, Length(), "ar")
+    return NeuralTranslator(neural, plan).translate_batch(work.docs, "en")
+
+
+def tool_loop(neural: NeuralModel, task: str, work: Workload, beam: int) -> list[str]:
+    """This tool, one call per article (what ``summarize FILE`` does for each file)."""
+    plan = DecodePlan(beam=beam)
+    if task == "summarize":
+        summarizer = NeuralSummarizer(neural, plan)
+        return ["".join(summarizer.summarize(d, Length(), "ar")).strip() for d in work.docs]
+    translator = NeuralTranslator(neural, plan)
+    return ["".join(translator.translate(d, "en")) for d in work.docs]
+
+
+def _by_cap(work: Workload) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = {}
+    for i, unit in enumerate(work.units):
+        groups.setdefault(unit.cap, []).append(i)
+    return groups
+
+
+def raw_ct2(
+    translator: Any,
+    work: Workload,
+    beam: int,
+    repetition: dict[str, Any],
+    *,
+    iterable: bool = False,
+) -> list[list[str]]:
+    """Raw CTranslate2 on the pre-tokenised units: one call per output cap.
+
+    ``translate_batch`` (or ``translate_iterable``) with ``max_batch_size`` in tokens, so
+    CTranslate2 sorts and rebatches by length itself, and the tool's decoding options
+    (beam, cap, repetition guards, ``disable_unk``).
+    """
+    out: list[list[str]] = [[] for _ in work.units]
+    for cap, indices in _by_cap(work).items():
+        prefixes = [work.units[i].prefix for i in indices]
+        prefix_len = max(len(p or []) for p in prefixes)
+        decoding = Decoding(beam_size=beam, max_length=cap, **repetition)
+        options = {
+            **decoding.kwargs(prefix_len),
+            "max_batch_size": BATCH_TOKENS,
+            "batch_type": "tokens",
+            "max_input_length": 0,
+            "target_prefix": prefixes if prefix_len else None,
+        }
+        sources = [work.units[i].source for i in indices]
+        if iterable:
+            results = list(translator.translate_iterable(iter(sources), **options))
+        else:
+            results = translator.translate_batch(sources, **options)
+        for i, result in zip(indices, results, strict=True):
+            out[i] = list(result.hypotheses[0])[prefix_len:]
+    return out
+
+
+def raw_translator(model: BenchModel, quantization: str) -> Any:
+    """A bare ``ctranslate2.Translator`` on the installed model, loaded as the tool loads it."""
+    import ctranslate2
+
+    path = ModelStore(model.home).model_dir(model.names[quantization])
+    return ctranslate2.Translator(
+        str(path),
+        device="cpu",
+        compute_type=quantization,
+        inter_threads=1,
+        intra_threads=THREADS,
+    )
+
+
+def raw_texts(neural: NeuralModel, work: Workload, hyps: list[list[str]]) -> list[str]:
+    """Raw hypotheses as document texts, joined the way the tool joins units."""
+    texts = [""] * len(work.docs)
+    for unit, tokens in zip(work.units, hyps, strict=True):
+        piece = neural.tokenizer.decode(tokens).strip()
+        texts[unit.doc] = f"{texts[unit.doc]} {piece}" if texts[unit.doc] else piece
+    return texts
+
+
+class HfGenerate:
+    """transformers ``generate`` (PyTorch, float32, CPU) over the same units and batches."""
+
+    def __init__(self, hf_folder: Path, batch_tokens: int, no_repeat_ngram_size: int) -> None:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        torch.set_num_threads(THREADS)
+        self.torch = torch
+        self.model = AutoModelForSeq2SeqLM.from_pretrained(str(hf_folder)).eval()
+        self.tokenizer = AutoTokenizer.from_pretrained(str(hf_folder))
+        self.batch_tokens = batch_tokens
+        self.no_repeat = no_repeat_ngram_size
+
+    def ids(self, tokens: Sequence[str]) -> list[int]:
+        """Token strings → the HF model's ids."""
+        return [int(i) for i in self.tokenizer.convert_tokens_to_ids(list(tokens))]
+
+    def run(self, work: Workload, beam: int) -> list[list[int]]:
+        """Greedy or beam search on every unit, batched as the tool batches them."""
+        torch = self.torch
+        sources = [self.ids(u.source) for u in work.units]
+        caps = [u.cap for u in work.units]
+        pad = int(self.model.config.pad_token_id)
+        out: list[list[int]] = [[] for _ in sources]
+        for batch in plan_batches([len(s) for s in sources], caps, self.batch_tokens):
+            width = max(len(sources[i]) for i in batch)
+            ids = [sources[i] + [pad] * (width - len(sources[i])) for i in batch]
+            mask = [[1] * len(sources[i]) + [0] * (width - len(sources[i])) for i in batch]
+            extra: dict[str, Any] = {}
+            prefix = work.units[batch[0]].prefix
+            if prefix:
+                extra["forced_bos_token_id"] = self.ids(prefix)[0]
+            with torch.inference_mode():
+                generated = self.model.generate(
+                    input_ids=torch.tensor(ids),
+                    attention_mask=torch.tensor(mask),
+                    num_beams=beam,
+                    do_sample=False,
+                    max_new_tokens=caps[batch[0]] + len(prefix or []),
+                    no_repeat_ngram_size=self.no_repeat,
+                    length_penalty=1.0,
+                    repetition_penalty=1.0,
+                    **extra,
+                )
+            for i, row in zip(batch, generated.tolist(), strict=True):
+                out[i] = [t for t in row if t != pad]
+        return out
+
+
+def no_repeat(neural: NeuralModel) -> int:
+    """The model's ``no_repeat_ngram_size`` (from its manifest's generation defaults)."""
+    return neural.decoding(1, 1).no_repeat_ngram_size

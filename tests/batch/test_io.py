@@ -1,0 +1,123 @@
+"""Batch readers and writers: records from JSONL, documents and files; whole lines out."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from summarize.batch_io import InputRecord, passthrough, read_documents, read_inputs, read_jsonl
+from summarize.batch_output import FileSink, check_output, resume_ids
+from summarize.errors import UsageError
+
+
+def _jsonl(text: str) -> list[InputRecord]:
+    return list(read_jsonl(io.BytesIO(text.encode("utf-8"))))
+
+
+def test_jsonl_records_keep_ids_hints_and_extra_fields() -> None:
+    line = {"id": "x1", "text": "نص", "title": "عنوان", "url": "http://a", "lang": "ar"}
+    [record] = _jsonl(json.dumps(line, ensure_ascii=False) + "\n")
+    assert record == InputRecord("x1", "نص", "عنوان", None, {"url": "http://a", "input_lang": "ar"})
+
+
+def test_jsonl_bad_lines_become_error_records_numbered_by_line() -> None:
+    text = '{"text": "a"}\n\n{broken\n[1, 2]\n{"id": 7}\n{"text": 3}\n{"text": null}\n'
+    records = _jsonl(text)
+    assert [r.id for r in records] == [1, 3, 4, 7, 6, 7]
+    assert records[0].error is None and records[0].text == "a"
+    assert records[1].error is not None and records[1].error.startswith("line 3: malformed JSON")
+    assert records[2].error == "line 4: not a JSON object"
+    assert records[3].error == "line 5: no 'text' field"
+    assert records[4].error == "line 6: 'text' is not a string (int)"
+    assert records[5].error == "line 7: no 'text' field"
+
+
+def test_jsonl_invalid_utf8_and_bom() -> None:
+    data = b'\xef\xbb\xbf{"text": "ok"}\n{"text": "\xff\xfe"}\n'
+    first, second = read_jsonl(io.BytesIO(data))
+    assert first.text == "ok" and first.error is None
+    assert second.error is not None and "malformed JSON" in second.error
+
+
+def test_passthrough_renames_only_clashing_names() -> None:
+    fields = {"url": 1, "summary": 2, "input_x": 3, "ms": 4, "topic": 5}
+    assert passthrough(fields) == {
+        "url": 1,
+        "input_summary": 2,
+        "input_input_x": 3,
+        "input_ms": 4,
+        "topic": 5,
+    }
+
+
+def test_documents_split_on_dash_lines_only() -> None:
+    data = "أول.\n--- not a separator\n---\n\n  ---  \nثاني.\n---\n".encode()
+    records = list(read_documents(io.BytesIO(data)))
+    assert [(r.id, r.text) for r in records] == [
+        (1, "أول.\n--- not a separator\n"),
+        (2, "ثاني.\n"),
+    ]
+
+
+def test_documents_in_cp1256_are_decoded() -> None:
+    [record] = read_documents(io.BytesIO("خبر عاجل اليوم.".encode("cp1256")))
+    assert record.text == "خبر عاجل اليوم."
+
+
+def test_files_and_directories(tmp_path: Path) -> None:
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / "b.txt").write_text("ب.", encoding="utf-8")
+    (tmp_path / "d" / "sub" / "a.html").write_text(
+        "<html><head><title>عنوان</title></head><body><p>نص الخبر.</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "d" / "skip.md").write_text("no", encoding="utf-8")
+    (tmp_path / "d" / "bin.txt").write_bytes(b"\x00\x01\x02\x03")
+    records = list(read_inputs([str(tmp_path / "d"), str(tmp_path / "missing.txt")]))
+    ids = [Path(r.id).name for r in records]
+    assert ids == ["b.txt", "bin.txt", "a.html", "missing.txt"]
+    assert records[0].text == "ب." and records[0].error is None
+    assert records[1].error is not None and "binary" in records[1].error
+    assert records[2].title == "عنوان" and records[2].text is not None
+    assert "نص الخبر" in records[2].text
+    assert records[3].error is not None and "no such file" in records[3].error
+
+
+def test_several_jsonl_inputs_prefix_line_ids(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text('{"text": "x"}\n', encoding="utf-8")
+    b.write_text('{"text": "y"}\n', encoding="utf-8")
+    assert [r.id for r in read_inputs([str(a), str(b)])] == [f"{a}:1", f"{b}:1"]
+
+
+def test_file_sink_appends_whole_lines(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_text('{"id": 0}\n', encoding="utf-8")
+    sink = FileSink(str(path))
+    sink.write({"id": 1, "summary": "ملخص"})
+    sink.close()
+    assert path.read_text(encoding="utf-8") == '{"id": 0}\n{"id": 1, "summary": "ملخص"}\n'
+
+
+def test_resume_ids_cuts_a_partial_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(b'{"id": 1}\n{"id": "b"}\nnot json\n{"id": 3, "summ')
+    assert resume_ids(str(path)) == {"1", '"b"'}
+    assert path.read_bytes() == b'{"id": 1}\n{"id": "b"}\nnot json\n'
+    assert resume_ids(str(tmp_path / "none.jsonl")) == set()
+
+
+def test_existing_output_needs_resume(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    check_output(str(path), resume=False)
+    path.write_text("", encoding="utf-8")
+    check_output(str(path), resume=False)
+    path.write_text('{"id": 1}\n', encoding="utf-8")
+    check_output(str(path), resume=True)
+    with pytest.raises(UsageError, match="--resume"):
+        check_output(str(path), resume=False)
+    assert os.path.getsize(path) == 10
