@@ -120,9 +120,10 @@ def main() -> None:
         print(json.dumps(rows[-1]), file=sys.stderr)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
     print(
-        "| records | --workers | seconds | articles/s | peak RSS, largest process | peak RSS, all |"
+        "| records | --workers | seconds | articles/s | CPU s, all processes "
+        "| peak RSS, largest process | peak RSS, all processes |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         workers = "auto" if r["workers"] == 0 else int(r["workers"])
         print(

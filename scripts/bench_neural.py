@@ -43,17 +43,6 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, out
 
 
-def interleaved(systems: dict[str, Callable[[], Any]], reps: int) -> dict[str, list[float]]:
-    """Seconds per repetition for each system, alternating the order every repetition."""
-    names = list(systems)
-    times: dict[str, list[float]] = {name: [] for name in names}
-    for rep in range(reps):
-        for name in names if rep % 2 == 0 else reversed(names):
-            seconds, _ = _timed(systems[name])
-            times[name].append(seconds)
-    return times
-
-
 def ratio(times: dict[str, list[float]], a: str, b: str) -> float:
     """Median over repetitions of time(a) / time(b) (same repetition, so same load)."""
     return statistics.median(x / y for x, y in zip(times[a], times[b], strict=True))
@@ -64,14 +53,39 @@ def _identical(a: list[str], b: list[str]) -> str:
     return f"{same}/{len(a)}"
 
 
+# Per model size: documents, documents in the transformers block, beams that block times.
+SIZES: dict[str, dict[str, Any]] = {
+    "tiny": {"docs": 16, "hf_docs": 6, "hf_beams": (1, 4)},
+    "small": {"docs": 8, "hf_docs": 3, "hf_beams": (1,)},
+}
+QUICK = {"docs": 6, "hf_docs": 3, "hf_beams": (1,)}
+
+
+def interleaved(
+    systems: dict[str, Callable[[], Any]], reps: int
+) -> tuple[dict[str, list[float]], dict[str, Any]]:
+    """Seconds per repetition for each system (order reversed every other repetition).
+
+    A warm-up call of each system comes first, untimed; its outputs are returned.
+    """
+    outputs = {name: fn() for name, fn in systems.items()}
+    names = list(systems)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for rep in range(reps):
+        for name in names if rep % 2 == 0 else reversed(names):
+            seconds, _ = _timed(systems[name])
+            times[name].append(seconds)
+    return times, outputs
+
+
 def bench_model(model: models.BenchModel, args: argparse.Namespace) -> dict[str, Any]:
     """Throughput of every system on ``model``, for each beam size asked for."""
+    size = QUICK if args.quick else SIZES[model.key.split("-")[0]]
     neural = {q: runs.load(model, q) for q in ("int8", "float32")}
-    docs = runs.make_docs(neural["int8"], model.task, args.docs, args.data)
+    count = size["docs"] if model.task == "summarize" else max(4, size["docs"] // 2)
+    docs = runs.make_docs(neural["int8"], model.task, count, args.data)
     work = runs.workload(neural["int8"], model.task, docs)
     repetition = runs.repetition_options(neural["int8"])
-    hf = runs.HfGenerate(model.hf, runs.BATCH_TOKENS, repetition["no_repeat_ngram_size"])
-    translators = {q: n.ct2.translator for q, n in neural.items()}
     report: dict[str, Any] = {
         "model": model.key,
         "task": model.task,
@@ -79,46 +93,99 @@ def bench_model(model: models.BenchModel, args: argparse.Namespace) -> dict[str,
         "units": len(work.units),
         "source_tokens": work.source_tokens,
         "repetition": repetition,
-        "beams": {},
+        "beams": {beam: _ct2_block(model, neural, work, beam, args) for beam in args.beams},
+        "hf": _hf_block(model, neural, docs[: size["hf_docs"]], size["hf_beams"], args),
     }
-    for beam in args.beams:
-        systems: dict[str, Callable[[], Any]] = {
-            "tool int8": lambda b=beam: runs.tool_batch(neural["int8"], model.task, work, b),
-            "raw int8": lambda b=beam: runs.raw_ct2(translators["int8"], work, b, repetition),
-            "iterable int8": lambda b=beam: runs.raw_ct2(
-                translators["int8"], work, b, repetition, iterable=True
-            ),
-            "tool float32": lambda b=beam: runs.tool_batch(neural["float32"], model.task, work, b),
-            "raw float32": lambda b=beam: runs.raw_ct2(translators["float32"], work, b, repetition),
-            "hf float32": lambda b=beam: hf.run(work, b),
-        }
-        if beam in args.loop_beams:
-            systems["loop int8"] = lambda b=beam: runs.tool_loop(
-                neural["int8"], model.task, work, b
-            )
-        # Warm-up (untimed) and the outputs for the sanity checks below.
-        outputs = {name: fn() for name, fn in systems.items()}
-        times = interleaved(systems, args.reps)
-        tokens = sum(len(h) for h in outputs["raw int8"])
-        report["beams"][beam] = {
-            "seconds": {name: statistics.median(t) for name, t in times.items()},
-            "times": times,
-            "output_tokens": tokens,
-            "hf_output_tokens": sum(len(h) for h in outputs["hf float32"]),
-            "ratios": _ratios(times),
-            "identical_tool_raw_int8": _identical(
-                outputs["tool int8"], runs.raw_texts(neural["int8"], work, outputs["raw int8"])
-            ),
-            "identical_tool_raw_float32": _identical(
-                outputs["tool float32"],
-                runs.raw_texts(neural["float32"], work, outputs["raw float32"]),
-            ),
-        }
-        print(json.dumps({model.key: {beam: report["beams"][beam]["ratios"]}}), file=sys.stderr)
     for loaded in neural.values():
         loaded.close()
     report["workload"] = work
     return report
+
+
+def _ct2_block(
+    model: models.BenchModel,
+    neural: dict[str, Any],
+    work: runs.Workload,
+    beam: int,
+    args: argparse.Namespace,
+) -> dict[str, Any]:
+    """Tool (batched and looped) against raw CTranslate2, int8 and float32."""
+    repetition = runs.repetition_options(neural["int8"])
+    translators = {q: n.ct2.translator for q, n in neural.items()}
+    systems: dict[str, Callable[[], Any]] = {
+        "tool int8": lambda: runs.tool_batch(neural["int8"], model.task, work, beam),
+        "raw int8": lambda: runs.raw_ct2(translators["int8"], work, beam, repetition),
+        "iterable int8": lambda: runs.raw_ct2(
+            translators["int8"], work, beam, repetition, iterable=True
+        ),
+        "tool float32": lambda: runs.tool_batch(neural["float32"], model.task, work, beam),
+        "raw float32": lambda: runs.raw_ct2(translators["float32"], work, beam, repetition),
+    }
+    if beam in args.loop_beams:
+        systems["loop int8"] = lambda: runs.tool_loop(neural["int8"], model.task, work, beam)
+    times, outputs = interleaved(systems, args.reps)
+    row = {
+        "seconds": {name: statistics.median(t) for name, t in times.items()},
+        "times": times,
+        "output_tokens": sum(len(h) for h in outputs["raw int8"]),
+        "ratios": _ratios(times),
+        "identical_tool_raw_int8": _identical(
+            outputs["tool int8"], runs.raw_texts(neural["int8"], work, outputs["raw int8"])
+        ),
+        "identical_tool_raw_float32": _identical(
+            outputs["tool float32"],
+            runs.raw_texts(neural["float32"], work, outputs["raw float32"]),
+        ),
+    }
+    print(json.dumps({model.key: {beam: row["ratios"]}}), file=sys.stderr)
+    return row
+
+
+def _hf_block(
+    model: models.BenchModel,
+    neural: dict[str, Any],
+    docs: list[Any],
+    beams: tuple[int, ...],
+    args: argparse.Namespace,
+) -> dict[str, Any]:
+    """transformers ``generate`` against the tool on the first documents.
+
+    With the tool's repetition guard, and both again without n-gram blocking
+    (transformers implements it in Python, which dominates its time).
+    """
+    work = runs.workload(neural["int8"], model.task, docs)
+    repetition = runs.repetition_options(neural["int8"])
+    plain = {**repetition, "no_repeat_ngram_size": 0}
+    hf = runs.HfGenerate(model.hf, runs.BATCH_TOKENS, repetition["no_repeat_ngram_size"])
+    hf_plain = runs.HfGenerate(model.hf, runs.BATCH_TOKENS, 0, share=hf)
+    translators = {q: n.ct2.translator for q, n in neural.items()}
+    out: dict[str, Any] = {"docs": len(docs), "units": len(work.units), "beams": {}}
+    for beam in beams:
+        systems: dict[str, Callable[[], Any]] = {
+            "tool int8": lambda b=beam: runs.tool_batch(neural["int8"], model.task, work, b),
+            "tool float32": lambda b=beam: runs.tool_batch(neural["float32"], model.task, work, b),
+            "hf float32": lambda b=beam: hf.run(work, b),
+            "raw float32 no-block": lambda b=beam: runs.raw_ct2(
+                translators["float32"], work, b, plain
+            ),
+            "hf float32 no-block": lambda b=beam: hf_plain.run(work, b),
+        }
+        times, outputs = interleaved(systems, args.hf_reps)
+        out["beams"][beam] = {
+            "seconds": {name: statistics.median(t) for name, t in times.items()},
+            "times": times,
+            "output_tokens": sum(len(h) for h in outputs["raw float32 no-block"]),
+            "hf_output_tokens": sum(len(h) for h in outputs["hf float32 no-block"]),
+            "ratios": {
+                "hf/tool int8": ratio(times, "hf float32", "tool int8"),
+                "hf/tool float32": ratio(times, "hf float32", "tool float32"),
+                "hf/raw float32 no-block": ratio(
+                    times, "hf float32 no-block", "raw float32 no-block"
+                ),
+            },
+        }
+        print(json.dumps({model.key: {"hf": out["beams"][beam]["ratios"]}}), file=sys.stderr)
+    return out
 
 
 def _ratios(times: dict[str, list[float]]) -> dict[str, float]:
@@ -126,8 +193,6 @@ def _ratios(times: dict[str, list[float]]) -> dict[str, float]:
         "tool/raw int8": ("tool int8", "raw int8"),
         "tool/raw float32": ("tool float32", "raw float32"),
         "tool/iterable int8": ("tool int8", "iterable int8"),
-        "hf/tool int8": ("hf float32", "tool int8"),
-        "hf/tool float32": ("hf float32", "tool float32"),
         "float32/int8 (tool)": ("tool float32", "tool int8"),
         "loop/tool int8": ("loop int8", "tool int8"),
     }
@@ -137,20 +202,25 @@ def _ratios(times: dict[str, list[float]]) -> dict[str, float]:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="tiny models, 12 docs, 2 reps")
+    parser.add_argument("--quick", action="store_true", help="tiny models, 6 docs, greedy only")
     parser.add_argument("--data", type=Path, default=models.DATA)
     parser.add_argument("--docs", type=int, default=None, help="documents per model")
     parser.add_argument("--reps", type=int, default=None, help="timed repetitions per system")
     parser.add_argument("--sizes", default=None, help="comma list of: tiny, small")
-    parser.add_argument("--beams", default="1,4", help="beam sizes to time (comma list)")
-    parser.add_argument("--loop-beams", default="4", help="beam sizes with the per-article loop")
+    parser.add_argument("--hf-reps", type=int, default=2, help="repetitions with transformers")
+    parser.add_argument("--beams", default=None, help="beam sizes to time (comma list)")
+    parser.add_argument("--loop-beams", default="1,4", help="beams with the per-article loop")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS pass")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-start pass")
     parser.add_argument("--json", type=Path, default=None, help="also write raw results here")
     parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    args.docs = args.docs or (12 if args.quick else 60)
+    if args.docs:
+        for size in (*SIZES.values(), QUICK):
+            size["docs"] = args.docs
     args.reps = args.reps or (2 if args.quick else 3)
+    args.hf_reps = 1 if args.quick else args.hf_reps
+    args.beams = args.beams or ("1" if args.quick else "1,4")
     args.sizes = (args.sizes or ("tiny" if args.quick else "tiny,small")).split(",")
     args.beams = [int(b) for b in args.beams.split(",") if b]
     args.loop_beams = [int(b) for b in args.loop_beams.split(",") if b]
@@ -171,7 +241,7 @@ def main(argv: list[str] | None = None) -> None:
         home = root / "home"
         built: list[models.BenchModel] = []
         if "tiny" in args.sizes:
-            built += models.build_tiny(home)
+            built += models.build_tiny(root, home)
         if "small" in args.sizes:
             built += models.build_small(root, home, args.data)
         print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)

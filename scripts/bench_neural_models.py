@@ -3,8 +3,9 @@
 Two sizes of random-weight model, both converted with the real converter (int8 and float32)
 and installed in a temporary model store:
 
-- *tiny*: the test suite's tiny mT5 and NLLB (``tests/tiny_builders.py``: d_model 32, a
-  400-piece SentencePiece model trained on generated lines).
+- *tiny*: the test suite's tiny mT5 and NLLB, built with its builders
+  (``tests/tiny_builders.py``: d_model 32, 2 + 2 and 1 + 1 layers, a 400-piece
+  SentencePiece model trained on generated lines).
 - *small*: an mT5 with mT5-small's dimensions (d_model 512, d_ff 1024, 8 + 8 layers, 6
   heads, d_kv 64) and an NLLB/M2M100 of the same width (d_model 512, ffn 2048, 6 + 6
   layers, 8 heads). Their SentencePiece models (16k pieces; unigram for mT5, BPE for
@@ -154,22 +155,32 @@ def _install(hf: Path, home: Path, key: str, quantizations: tuple[str, ...]) -> 
     return names
 
 
-def build_tiny(home: Path) -> list[BenchModel]:
+def build_tiny(root: Path, home: Path) -> list[BenchModel]:
     """The test suite's tiny mT5 and NLLB (int8 and float32), installed under ``home``."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from tests.tiny_models import build_all, install_tiny
+    from tests.tiny_builders import build_mt5, build_nllb, train_spm
+    from tests.tiny_corpus import mixed_lines
 
-    built = build_all()
-    models = []
-    for family, task in (("mt5", "summarize"), ("nllb", "translate")):
-        names = {}
-        for quantization, suffix in (("int8", ""), ("float32", "-float32")):
-            name = f"tiny-{family}-{quantization}"
-            install_tiny(home, family + suffix, name)
-            names[quantization] = name
-        models.append(BenchModel(f"tiny-{family}", task, built[f"hf:{family}"], home, names))
-    return models
+    spm_dir = root / "tiny_spm"
+    spm_dir.mkdir(parents=True, exist_ok=True)
+    t5 = train_spm(
+        mixed_lines(), spm_dir / "t5.model", vocab_size=400, model_type="unigram", layout="t5"
+    )
+    bpe = train_spm(
+        mixed_lines(), spm_dir / "nllb.model", vocab_size=400, model_type="bpe", layout="fairseq"
+    )
+    quantizations = ("int8", "float32")
+    mt5 = build_mt5(root / "hf" / "tiny-mt5", t5)
+    nllb = build_nllb(root / "hf" / "tiny-nllb", bpe)
+    return [
+        BenchModel(
+            "tiny-mt5", "summarize", mt5, home, _install(mt5, home, "tiny-mt5", quantizations)
+        ),
+        BenchModel(
+            "tiny-nllb", "translate", nllb, home, _install(nllb, home, "tiny-nllb", quantizations)
+        ),
+    ]
 
 
 def build_small(root: Path, home: Path, data: Path) -> list[BenchModel]:

@@ -218,14 +218,24 @@ def raw_texts(neural: NeuralModel, work: Workload, hyps: list[list[str]]) -> lis
 class HfGenerate:
     """transformers ``generate`` (PyTorch, float32, CPU) over the same units and batches."""
 
-    def __init__(self, hf_folder: Path, batch_tokens: int, no_repeat_ngram_size: int) -> None:
+    def __init__(
+        self,
+        hf_folder: Path,
+        batch_tokens: int,
+        no_repeat_ngram_size: int,
+        *,
+        share: HfGenerate | None = None,
+    ) -> None:
         import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
         torch.set_num_threads(THREADS)
         self.torch = torch
-        self.model = AutoModelForSeq2SeqLM.from_pretrained(str(hf_folder)).eval()
-        self.tokenizer = AutoTokenizer.from_pretrained(str(hf_folder))
+        if share is not None:  # same weights, other options
+            self.model, self.tokenizer = share.model, share.tokenizer
+        else:
+            self.model = AutoModelForSeq2SeqLM.from_pretrained(str(hf_folder)).eval()
+            self.tokenizer = AutoTokenizer.from_pretrained(str(hf_folder))
         self.batch_tokens = batch_tokens
         self.no_repeat = no_repeat_ngram_size
 

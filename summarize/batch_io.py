@@ -37,6 +37,7 @@ SEPARATOR = b"---"
 RESERVED = frozenset(
     {"id", "summary", "translation", "error", "lang", "source_lang", "engine", "model"}
     | {"title", "date", "source", "chars_in", "ms"}
+    | {"headline", "headline_ar", "bullets", "models", "via"}
 )
 
 

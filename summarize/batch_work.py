@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from summarize.batch_io import InputRecord
 from summarize.engines.base import (
@@ -32,9 +32,12 @@ from summarize.pipeline import (
 )
 from summarize.settings import Settings
 
+if TYPE_CHECKING:
+    from summarize.brief_engines import BriefEngines, BriefOptions
+
 TASKS = ("summarize", "translate", "brief")
 SUPPORTED_LANGS = ("ar", "en")
-Engine = Summarizer | Translator
+Engine: TypeAlias = "Summarizer | Translator | BriefEngines"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Job:
     task: str = "summarize"
     options: SummaryOptions = field(default_factory=SummaryOptions)
     to: str = "en"
+    brief: BriefOptions | None = None
 
 
 @dataclass
@@ -82,6 +86,10 @@ def _result_record(item: _Item, result: Result) -> dict[str, Any]:
         out["date"] = result.meta.date
     if result.meta.source:
         out["source"] = result.meta.source
+    return _finish(item, out)
+
+
+def _finish(item: _Item, out: dict[str, Any]) -> dict[str, Any]:
     out["chars_in"] = len(item.record.text or "")
     out["ms"] = round((time.perf_counter() - item.started) * 1000, 1)
     out.update(item.record.extra)
@@ -109,7 +117,12 @@ class RecordWorker:
         # record's: they propagate and end the batch with their own exit code.
         key = (source, target)
         if key not in self._engines:
-            if self.job.task == "translate":
+            if self.job.task == "brief":
+                from summarize.brief_engines import BriefOptions, resolve_brief_engines
+
+                options = self.job.brief or BriefOptions()
+                self._engines[key] = resolve_brief_engines(self.settings, options)
+            elif self.job.task == "translate":
                 from summarize.engines import resolve_translator
 
                 self._engines[key] = resolve_translator(
@@ -139,7 +152,9 @@ class RecordWorker:
             source = prepared.meta.source_lang
             if source not in SUPPORTED_LANGS:
                 raise InputError("the text is neither Arabic nor English")
-            if self.job.task == "translate":
+            if self.job.task == "brief":
+                target = "en"
+            elif self.job.task == "translate":
                 target = self.job.to
                 if source == target:
                     raise InputError(f"the text is already in {target!r}")
@@ -151,6 +166,8 @@ class RecordWorker:
 
     def _run_one(self, item: _Item) -> dict[str, Any]:
         try:
+            if self.job.task == "brief":
+                return self._brief(item)
             if self.job.task == "translate":
                 assert isinstance(item.engine, Translator)
                 events = stream_translation(item.prepared, item.engine, item.target)
@@ -164,10 +181,20 @@ class RecordWorker:
             return error_record(item.record, f"{type(exc).__name__}: {exc}")
         return error_record(item.record, "the engine produced no result")
 
+    def _brief(self, item: _Item) -> dict[str, Any]:
+        from summarize.brief import brief_record
+        from summarize.brief_engines import BriefEngines, BriefOptions
+
+        assert isinstance(item.engine, BriefEngines)
+        fields = brief_record(item.prepared, item.engine, self.job.brief or BriefOptions())
+        return _finish(item, {"id": item.record.id, **fields})
+
     def _options(self, item: _Item) -> SummaryOptions:
         return replace(self.job.options, target_lang=item.target, stream=False)
 
     def _batched(self, engine: Engine) -> bool:
+        if self.job.task == "brief":
+            return False
         if self.job.task == "translate":
             return isinstance(engine, BatchTranslator)
         return isinstance(engine, BatchSummarizer)

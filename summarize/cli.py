@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from typing import Any, Optional
 
 import typer
@@ -20,7 +19,6 @@ from summarize.errors import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     SummarizeError,
-    UsageError,
 )
 
 DEFAULT_COMMAND = "article"
@@ -68,38 +66,6 @@ def _root(
     """
 
 
-def _check_format(fmt: str) -> str:
-    from summarize.render import FORMATS
-
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")
-    return fmt
-
-
-def _settings(
-    *,
-    offline: bool = False,
-    device: str | None = None,
-    compute_type: str | None = None,
-    threads: int | None = None,
-) -> Any:
-    from summarize.settings import Settings
-
-    settings = Settings.from_env()
-    changes: dict[str, Any] = {}
-    if offline:
-        changes["offline"] = True
-    if device:
-        if device not in ("auto", "cpu", "cuda"):
-            raise UsageError(f"unknown device {device!r} (choose from: auto, cpu, cuda)")
-        changes["device"] = device
-    if compute_type:
-        changes["compute_type"] = compute_type
-    if threads is not None:
-        changes["threads"] = threads
-    return replace(settings, **changes)
-
-
 @app.command(DEFAULT_COMMAND)
 def article(
     file: opt.InputArg,
@@ -124,8 +90,10 @@ def article(
     from summarize.commands import run_summary
     from summarize.engines.base import Length
     from summarize.pipeline import SummaryOptions
+    from summarize.render import check_format
+    from summarize.settings import Settings
 
-    _check_format(fmt)
+    check_format(fmt)
     options = SummaryOptions(
         length=Length(sentences=sentences, max_words=max_words, ratio=ratio),
         target_lang=lang,
@@ -133,7 +101,9 @@ def article(
         model=model,
         beam=beam,
     )
-    settings = _settings(offline=offline, device=device, compute_type=compute_type, threads=threads)
+    settings = Settings.from_flags(
+        offline=offline, device=device, compute_type=compute_type, threads=threads
+    )
     run_summary(file, options, settings, fmt=fmt, quiet=quiet)
 
 
@@ -155,9 +125,13 @@ def translate(
     Example: summarize translate article.txt --to en
     """
     from summarize.commands import run_translation
+    from summarize.render import check_format
+    from summarize.settings import Settings
 
-    _check_format(fmt)
-    settings = _settings(offline=offline, device=device, compute_type=compute_type, threads=threads)
+    check_format(fmt)
+    settings = Settings.from_flags(
+        offline=offline, device=device, compute_type=compute_type, threads=threads
+    )
     run_translation(file, to, model, settings, fmt=fmt, beam=beam, quiet=quiet)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from summarize import cli_options as opt
+from summarize.cli_brief import Bullets, TranslatorModel, Via
 
 Inputs = Annotated[
     Optional[list[str]],  # noqa: UP045
@@ -16,13 +17,30 @@ Inputs = Annotated[
         show_default=False,
     ),
 ]
-Task = Annotated[str, typer.Option("--task", help="summarize, translate (with --to) or brief.")]
+Task = Annotated[
+    str,
+    typer.Option(
+        "--task",
+        help="summarize, translate (with --to) or brief (English briefs: --bullets, --via, "
+        "--translator; --max-words caps the paragraph).",
+    ),
+]
 Output = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write records to this file (default: stdout)."),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Append records to this file, which must be new or empty unless --resume "
+        "(default: stdout).",
+    ),
 ]
 Resume = Annotated[
-    bool, typer.Option("--resume", help="Skip ids already in --output and append the rest.")
+    bool,
+    typer.Option(
+        "--resume",
+        help="Skip ids already in --output and append the rest (failed records count as "
+        "done: delete their lines to retry them).",
+    ),
 ]
 Workers = Annotated[
     int,
@@ -64,6 +82,9 @@ def batch(
     model: opt.Model = None,
     lang: opt.Lang = None,
     to: opt.To = "en",
+    bullets: Bullets = 4,
+    via: Via = None,
+    translator: TranslatorModel = None,
     beam: opt.Beam = None,
     device: opt.Device = None,
     compute_type: opt.ComputeType = None,
@@ -71,14 +92,15 @@ def batch(
     quiet: opt.Quiet = False,
     offline: opt.Offline = False,
 ) -> None:
-    """Summarize (or translate) many articles: JSON Lines out, one record per input.
+    """Summarize, translate or brief many articles: JSON Lines out, one record per input.
 
     Input: JSON Lines ({"id", "text", optional "title", "date"; other fields are
     copied to the output, renamed input_NAME when the output uses NAME}), text or HTML
     files, directories of them, or - for stdin (JSON Lines, or plain documents
     separated by a line holding only ---). Output records, in input order: id, summary
     (or translation), lang, source_lang, engine, model, title, date and source when found,
-    chars_in, ms; or id and error. Exit code 1 if any record failed.
+    chars_in, ms (with --task brief: id, then the fields of `summarize brief --format
+    json`); or id and error. Exit code 1 if any record failed.
 
     Example: summarize batch articles.jsonl -o summaries.jsonl
 
@@ -87,15 +109,13 @@ def batch(
     from summarize.batch import BatchConfig, run_batch
     from summarize.batch_io import check_inputs
     from summarize.batch_work import TASKS, Job
-    from summarize.cli import _settings
     from summarize.engines.base import Length
     from summarize.errors import UsageError
     from summarize.pipeline import SummaryOptions
+    from summarize.settings import Settings
 
     if task not in TASKS:
         raise UsageError(f"unknown task {task!r} (choose from: {', '.join(TASKS)})")
-    if task == "brief":
-        raise UsageError("--task brief is not available yet")
     if fmt != "jsonl":
         raise UsageError("batch writes JSON Lines: --format jsonl is the only format")
     for value in (lang, to):
@@ -109,10 +129,22 @@ def batch(
         model=model,
         beam=beam,
     )
-    settings = _settings(offline=offline, device=device, compute_type=compute_type, threads=threads)
+    brief = None
+    if task == "brief":
+        from summarize.brief_engines import VIAS, BriefOptions
+
+        if via is not None and via not in VIAS:
+            raise UsageError(f"unknown pipeline {via!r} (choose from: {', '.join(VIAS)})")
+        # --max-words caps the brief's paragraph, as --words does for `summarize brief`.
+        brief = BriefOptions(
+            bullets=bullets, words=max_words, via=via, translator=translator, beam=beam
+        )
+    settings = Settings.from_flags(
+        offline=offline, device=device, compute_type=compute_type, threads=threads
+    )
     config = BatchConfig(
         inputs=args,
-        job=Job(task=task, options=options, to=to),
+        job=Job(task=task, options=options, to=to, brief=brief),
         settings=settings,
         input_format=input_format,
         output=output,

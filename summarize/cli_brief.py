@@ -57,11 +57,14 @@ def brief(
     Example: summarize brief article.txt --bullets 3 --words 80
     """
     from summarize.brief_engines import BriefOptions
-    from summarize.cli import _check_format, _settings
+    from summarize.render import check_format
+    from summarize.settings import Settings
 
-    _check_format(fmt)
+    check_format(fmt)
     options = BriefOptions(bullets=bullets, words=words, via=via, translator=translator, beam=beam)
-    settings = _settings(offline=offline, device=device, compute_type=compute_type, threads=threads)
+    settings = Settings.from_flags(
+        offline=offline, device=device, compute_type=compute_type, threads=threads
+    )
     run_brief(file, options, settings, fmt=fmt, quiet=quiet)
 
 
@@ -74,16 +77,16 @@ def run_brief(
     from summarize.brief import stream_brief
     from summarize.brief_engines import VIAS, resolve_brief_engines
     from summarize.brief_render import make_brief_renderer, render_brief
-    from summarize.commands import _loading, _prepare_input
+    from summarize.commands import loading, prepare_input
     from summarize.errors import UsageError
     from summarize.render import is_streaming, stderr_console
 
     if options.via is not None and options.via not in VIAS:
         raise UsageError(f"unknown pipeline {options.via!r} (choose from: {', '.join(VIAS)})")
     console = stderr_console(quiet)
-    prepared = _prepare_input(path)
+    prepared = prepare_input(path)
     options = replace(options, stream=is_streaming(fmt) and options.beam is None)
-    with _loading(console, "Loading models…"):
+    with loading(console, "Loading models…"):
         engines = resolve_brief_engines(settings, options)
     try:
         if engines.notice:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, List, Optional  # noqa: UP035
+from typing import TYPE_CHECKING, Annotated, List, Optional  # noqa: UP035
 
 import typer
 
@@ -100,9 +100,10 @@ def eval_command(
     from summarize.errors import InputError, UsageError
     from summarize.evaluate.records import TASKS, load_dataset
     from summarize.evaluate.systems import SystemSpec, check_spec
+    from summarize.render import check_format
+    from summarize.settings import Settings
 
-    if fmt not in EVAL_FORMATS:
-        raise UsageError(f"unknown format {fmt!r} (choose from: {', '.join(EVAL_FORMATS)})")
+    check_format(fmt, EVAL_FORMATS)
     if task not in TASKS:
         raise UsageError(f"unknown task {task!r} (choose from: {', '.join(TASKS)})")
     if data == "-" and sys.stdin.isatty():
@@ -119,7 +120,9 @@ def eval_command(
     )
     check_spec(default)
     systems = _systems(task, default, system or [], model or [], runs, predictions or [])
-    settings = _settings(offline, device, compute_type, threads)
+    settings = Settings.from_flags(
+        offline=offline, device=device, compute_type=compute_type, threads=threads
+    )
     dataset = load_dataset(data, task, to=lang, limit=limit)
     if not dataset.records:
         first = f"; line {dataset.bad[0].line}: {dataset.bad[0].reason}" if dataset.bad else ""
@@ -174,23 +177,6 @@ def _systems(
         systems = with_lead(systems, default)
     unique_names(systems)
     return systems
-
-
-def _settings(
-    offline: bool, device: str | None, compute_type: str | None, threads: int | None
-) -> Settings:
-    """Settings from the environment, overridden by the flags given."""
-    from dataclasses import replace
-
-    from summarize.errors import UsageError
-    from summarize.settings import Settings
-
-    if device is not None and device not in ("auto", "cpu", "cuda"):
-        raise UsageError(f"unknown device {device!r} (choose from: auto, cpu, cuda)")
-    settings = Settings.from_env()
-    changes: dict[str, Any] = {"device": device, "compute_type": compute_type, "threads": threads}
-    settings = replace(settings, **{k: v for k, v in changes.items() if v is not None})
-    return replace(settings, offline=True) if offline else settings
 
 
 def _run(

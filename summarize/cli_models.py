@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from summarize.errors import ModelNotInstalledError, UsageError
+from summarize.errors import ModelNotInstalledError
 
 models_app = typer.Typer(
     no_args_is_help=True,
@@ -42,11 +42,6 @@ def _offline(flag: bool) -> bool:
     return flag or Settings.from_env().offline
 
 
-def _check_format(fmt: str) -> None:
-    if fmt not in ("text", "json"):
-        raise UsageError(f"unknown format {fmt!r} (choose from: text, json)")
-
-
 def _notice(message: str) -> None:
     from rich.console import Console
 
@@ -60,8 +55,9 @@ def list_models(fmt: Format = "text") -> None:
     Example: summarize models list --format json
     """
     from summarize import models_view
+    from summarize.render import check_format
 
-    _check_format(fmt)
+    check_format(fmt, ("text", "json"))
     rows = models_view.model_rows(_store())
     if fmt == "json":
         typer.echo(models_view.to_json(rows))
@@ -76,8 +72,9 @@ def info(name: str, fmt: Format = "text") -> None:
     Example: summarize models info nllb-600m
     """
     from summarize import models_view
+    from summarize.render import check_format
 
-    _check_format(fmt)
+    check_format(fmt, ("text", "json"))
     details = models_view.model_details(_store(), name)
     if fmt == "json":
         typer.echo(models_view.to_json(details))

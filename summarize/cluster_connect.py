@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,8 +25,12 @@ INSTALL_HINT = "install with pip install 'summarize[cluster]'"
 CONNECT_TIMEOUT_S = 30
 # Tasks are coarse (a batch of records each) and the driver bounds what is in flight, so a
 # worker is given one task per thread, none queued behind it: when a worker dies, only the
-# batch it was running counts as suspect, not innocent batches waiting there.
-LOCAL_CONFIG = {"distributed.scheduler.worker-saturation": 1.0}
+# batch it was running counts as suspect, not innocent batches waiting there. The workers'
+# statistical profiler feeds a dashboard that is not running: off.
+LOCAL_CONFIG = {
+    "distributed.scheduler.worker-saturation": 1.0,
+    "distributed.worker.profile.enabled": False,
+}
 
 
 def distributed_module() -> Any:
@@ -115,10 +120,20 @@ def _local(workers: int, home: str, log_level: int) -> Iterator[Any]:
             silence_logs=log_level,
             # Local workers use the driver's model store, whatever chose it.
             env={"SUMMARIZE_HOME": home},
+            preload=[__name__],
         ) as cluster,
         dist.Client(cluster, set_as_default=False) as client,
     ):
         yield client
+
+
+def dask_setup(worker: Any) -> None:
+    """Preload of a local cluster's workers: Ctrl-C is the driver's to handle.
+
+    A terminal sends SIGINT to the whole process group; without this every worker would
+    print a traceback while the driver closes the cluster, which stops them anyway.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextmanager

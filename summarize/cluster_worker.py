@@ -46,7 +46,13 @@ def likely_languages(job: Job) -> tuple[str, str]:
 
 def setup_message(exc: BaseException) -> str:
     """The one-line error a failed worker setup becomes on the driver."""
-    detail = str(exc) if isinstance(exc, SummarizeError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, SummarizeError) or type(exc) is Exception:
+        # A bare Exception is Dask's wrapper of an error it could not send back as is.
+        detail = str(exc)
+    else:
+        detail = f"{type(exc).__name__}: {exc}"
+    if "No module named 'summarize" in detail:
+        detail += "; install summarize on every worker: pip install 'summarize[cluster]'"
     prefix = f"{SETUP_FAILED}: "
     return one_line(detail if detail.startswith(prefix) else prefix + detail)
 

@@ -17,14 +17,14 @@ from summarize.settings import Settings
 SUPPORTED_LANGS = ("ar", "en")
 
 
-def _loading(console: Console, what: str) -> AbstractContextManager[Any]:
+def loading(console: Console, what: str) -> AbstractContextManager[Any]:
     """A spinner on stderr while a model loads; stopped before any output streams."""
     if console.is_terminal and not console.quiet:
         return console.status(what, spinner="dots")
     return nullcontext()
 
 
-def _prepare_input(path: str) -> Prepared:
+def prepare_input(path: str) -> Prepared:
     source = read_source(path)
     prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
     if prepared.meta.source_lang not in SUPPORTED_LANGS:
@@ -46,10 +46,10 @@ def run_summary(
 
     _check_lang(options.target_lang)
     console = stderr_console(quiet)
-    prepared = _prepare_input(path)
+    prepared = prepare_input(path)
     target = options.target_lang or prepared.meta.source_lang
     options = replace(options, stream=is_streaming(fmt) and options.beam is None)
-    with _loading(console, "Loading model…"):
+    with loading(console, "Loading model…"):
         engine = resolve_summarizer(options, prepared.meta.source_lang, target, settings)
     try:
         notice = getattr(engine, "notice", None)
@@ -76,11 +76,11 @@ def run_translation(
 
     _check_lang(to)
     console = stderr_console(quiet)
-    prepared = _prepare_input(path)
+    prepared = prepare_input(path)
     if prepared.meta.source_lang == to:
         raise InputError(f"the text is already in {to!r}")
     stream = is_streaming(fmt) and beam is None
-    with _loading(console, "Loading model…"):
+    with loading(console, "Loading model…"):
         engine = resolve_translator(
             model,
             settings,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -10,11 +10,6 @@ from importlib.resources import files
 from typing import Any
 
 from summarize.errors import UsageError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 FAMILIES = ("mt5", "nllb", "marian", "m2m100")
 TASKS = ("summarize", "translate", "crosssum")

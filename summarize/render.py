@@ -19,6 +19,15 @@ from summarize.pipeline import Event, Finished, Fragment, Meta, Result, Started
 FORMATS = ("text", "json", "jsonl")
 
 
+def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
+    """``fmt`` if it is one of ``allowed``, else a usage error listing them."""
+    if fmt not in allowed:
+        from summarize.errors import UsageError
+
+        raise UsageError(f"unknown format {fmt!r} (choose from: {', '.join(allowed)})")
+    return fmt
+
+
 def stderr_console(quiet: bool = False) -> Console:
     """The one console for progress, notices and errors (honours NO_COLOR via rich)."""
     return Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)

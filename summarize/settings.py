@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
+
+from summarize.errors import UsageError
+
+DEVICES = ("auto", "cpu", "cuda")
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -48,3 +53,24 @@ class Settings:
             compute_type=env.get("SUMMARIZE_COMPUTE_TYPE") or None,
             threads=int(threads) if threads.isdigit() else 0,
         )
+
+    @classmethod
+    def from_flags(
+        cls,
+        *,
+        offline: bool = False,
+        device: str | None = None,
+        compute_type: str | None = None,
+        threads: int | None = None,
+    ) -> Settings:
+        """The environment's settings, overridden by the command-line flags that were given."""
+        if device is not None and device not in DEVICES:
+            raise UsageError(f"unknown device {device!r} (choose from: {', '.join(DEVICES)})")
+        settings = cls.from_env()
+        changes: dict[str, Any] = {
+            "device": device,
+            "compute_type": compute_type,
+            "threads": threads,
+        }
+        settings = replace(settings, **{k: v for k, v in changes.items() if v is not None})
+        return replace(settings, offline=True) if offline else settings

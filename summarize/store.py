@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -260,7 +260,7 @@ def write_manifest(folder: Path, manifest: dict[str, Any]) -> dict[str, Any]:
     if not all(core in files for core in CORE_FILES):
         raise SummarizeError(f"{folder} lacks {' or '.join(CORE_FILES)}: not a CTranslate2 model")
     manifest.update(files=files, sizes=sizes)
-    manifest.setdefault("created", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    manifest.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True)
     (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
     return manifest

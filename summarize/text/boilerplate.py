@@ -9,6 +9,7 @@ them, so a body sentence that merely contains ``المصدر`` or ``ذات صل�
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -132,10 +133,14 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
-def _folded_words(line: str, limit: int | None = None) -> list[tuple[str, int]]:
-    """The folded words of ``line`` (the first ``limit``) with the offset where each ends."""
+@functools.lru_cache(maxsize=1024)
+def _folded_words(line: str, limit: int | None = None) -> tuple[tuple[str, int], ...]:
+    """The folded words of ``line`` (the first ``limit``) with the offset where each ends.
+
+    Cached: every rule of :func:`classify_line` looks at the same line's first words.
+    """
     matches = itertools.islice(_WORD.finditer(line), limit)
-    return [(fold(m.group()), m.end()) for m in matches]
+    return tuple((fold(m.group()), m.end()) for m in matches)
 
 
 def _after_marker(line: str, markers: tuple[tuple[str, ...], ...]) -> tuple[str, bool] | None:

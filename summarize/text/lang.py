@@ -6,12 +6,15 @@ wins, and a tie between Arabic and Latin goes to Arabic, the language this tool 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from collections import Counter
 from typing import Literal
 
 Script = Literal["ar", "en", "other"]
 
 
+@functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> Script:
     """The script of one letter, by its Unicode name (``ARABIC ...``, ``LATIN ...``)."""
     if ch.isascii():
@@ -30,9 +33,9 @@ def detect_lang(text: str) -> Script:
     Text without letters (empty, digits only, punctuation) is "other".
     """
     counts: dict[Script, int] = {"ar": 0, "en": 0, "other": 0}
-    for ch in text:
+    for ch, n in Counter(text).items():  # counting in C first: a text has few distinct chars
         if ch.isalpha():
-            counts[_script(ch)] += 1
+            counts[_script(ch)] += n
     if not any(counts.values()):
         return "other"
     # max() keeps the first of equal counts, so the order settles ties.

@@ -200,7 +200,7 @@ def test_failed_batch_is_redone_record_by_record(
     ("argv", "message"),
     [
         (["batch", "-", "--task", "poem"], "unknown task 'poem'"),
-        (["batch", "-", "--task", "brief"], "--task brief is not available yet"),
+        (["batch", "-", "--task", "brief", "--via", "x"], "unknown pipeline 'x'"),
         (["batch", "-", "--resume"], "--resume needs -o/--output"),
         (["batch", "-", "--format", "text"], "--format jsonl"),
         (["batch"], "no input"),

@@ -10,6 +10,7 @@ import pytest
 
 from summarize.engines.neural import NeuralSummarizer, NeuralTranslator
 from tests.batch.helpers import parse_lines, write_jsonl
+from tests.brief.helpers import TITLE, titled_article, untitled_article
 from tests.cli.helpers import run_cli
 from tests.neural.neural_helpers import arabic_article
 from tests.tiny_models import install_tiny
@@ -79,3 +80,39 @@ def test_batch_translation_equals_the_translate_command(
         one = run_cli(capsys, monkeypatch, ["translate", str(doc), "--format", "json", "-q"])
         assert one.code == 0, one.err
         assert records[i]["translation"] == json.loads(one.out)["translation"]
+
+
+def test_batch_briefs_equal_the_brief_command(
+    capsys: Capsys, monkeypatch: Patch, tmp_path: Path, isolated_home: Path
+) -> None:
+    install_tiny(isolated_home, "nllb")
+    texts = [titled_article(3, seed=40), untitled_article(2, seed=41)]
+    records = [{"id": f"a{i}", "text": t, "url": f"u{i}"} for i, t in enumerate(texts)]
+    records.append({"id": "en", "text": "The minister spoke today. Prices rose again."})
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    argv = ["batch", str(path), "--task", "brief", "--bullets", "2", "--max-words", "12", "-q"]
+    res = run_cli(capsys, monkeypatch, argv)
+    assert res.code == 1  # the English article cannot be briefed
+    out = parse_lines(res.out)
+    assert [r["id"] for r in out] == ["a0", "a1", "en"]
+    assert "a brief needs 'ar' text" in out[2]["error"]
+    assert out[0]["headline_ar"] == TITLE and out[0]["url"] == "u0"
+    for i, text in enumerate(texts):
+        doc = tmp_path / f"{i}.txt"
+        doc.write_text(text, encoding="utf-8")
+        argv = ["brief", str(doc), "--bullets", "2", "--words", "12", "--format", "json", "-q"]
+        one = run_cli(capsys, monkeypatch, argv)
+        assert one.code == 0, one.err
+        single = json.loads(one.out)
+        assert len(single["bullets"]) == 2
+        assert {k: out[i][k] for k in single} == single
+        assert out[i]["chars_in"] == len(text)
+
+
+def test_batch_brief_without_a_model_exits_3(
+    capsys: Capsys, monkeypatch: Patch, tmp_path: Path
+) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": titled_article(2)}])
+    res = run_cli(capsys, monkeypatch, ["batch", str(path), "--task", "brief"])
+    assert res.code == 3 and res.out == ""
+    assert "summarize models pull" in res.err

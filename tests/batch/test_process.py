@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import signal
@@ -43,8 +44,8 @@ def _slow(*args: str, **kwargs: object) -> subprocess.Popen[bytes]:
     )
 
 
-def _input(tmp_path: Path) -> Path:
-    return write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": article(i)} for i in range(N)])
+def _input(tmp_path: Path, n: int = N) -> Path:
+    return write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": article(i)} for i in range(n)])
 
 
 def _wait_for_lines(path: Path, n: int, timeout: float = 30) -> None:
@@ -128,11 +129,20 @@ def test_progress_goes_to_a_terminal_stderr_never_to_stdout(tmp_path: Path) -> N
 
 
 def test_no_progress_when_stderr_is_piped(tmp_path: Path) -> None:
-    src = _input(tmp_path)
+    src = _input(tmp_path, 30)
     done = _finish(str(src))
     assert done.returncode == 0
     err = done.stderr.decode()
     assert "rec/s" not in err and "\r" not in err
-    assert err.startswith(f"{N} records (0 failed)")
+    assert err.startswith("30 records (0 failed)")
     quiet = _finish(str(src), "-q")
     assert quiet.stderr == b""
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    src = _input(tmp_path)
+    cmd = f"{sys.executable} -m summarize batch {src} | head -n 1; echo ${{PIPESTATUS[0]}} >&2"
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=60)
+    assert json.loads(proc.stdout)["id"] == 0
+    assert proc.stderr.strip().splitlines()[-1] == "0"
+    assert "Traceback" not in proc.stderr

@@ -221,3 +221,14 @@ def test_stdin_dash(capsys: Capsys, monkeypatch: MP, isolated_home: Path) -> Non
     res = run_cli(capsys, monkeypatch, ["brief", "-", "-f", "jsonl", "-q"], stdin=stdin)
     assert res.code == 0 and res.err == ""
     assert json.loads(res.out)["headline_ar"] == TITLE
+
+
+def test_translator_option_names_an_installed_model(
+    capsys: Capsys, monkeypatch: MP, isolated_home: Path, article: Path
+) -> None:
+    install_tiny(isolated_home, "nllb")
+    install_tiny(isolated_home, "marian")
+    data = _json(capsys, monkeypatch, str(article), "--translator", "marian")
+    assert data["models"] == ["extractive", "marian"]
+    res = run_cli(capsys, monkeypatch, ["brief", str(article), "--translator", "nope"])
+    assert (res.code, res.out) == (3, "") and "'nope' is not installed" in res.err

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from summarize.settings import Settings
 WORKER_MODULE = "tests.cluster.worker_fakes"
 ENGINE = "cluster-fake"
 PID_ENGINE = "cluster-pid"
+SLOW_ENGINE = "cluster-slow"
 KILL_DIR = "FAKE_KILL_DIR"
 
 
@@ -56,6 +58,17 @@ class ScriptedEngine:
         """Nothing held."""
 
 
+class SlowEngine(ScriptedEngine):
+    """The scripted engine, 25 ms per article: a run long enough to interrupt."""
+
+    name = SLOW_ENGINE
+
+    def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
+        """Sleep, then summarise as :class:`ScriptedEngine` does."""
+        time.sleep(0.025)
+        return super().summarize(doc, length, target_lang)
+
+
 class PidEngine:
     """Writes the id of the process that ran it: where each record was processed."""
 
@@ -78,13 +91,19 @@ def _pid(settings: Settings, model: str | None) -> PidEngine:
     return PidEngine()
 
 
+def _slow(settings: Settings, model: str | None) -> SlowEngine:
+    return SlowEngine()
+
+
 def register() -> None:
     """Add the fake engines to this process's registry."""
     register_summarizer(ENGINE, _scripted)
     register_summarizer(PID_ENGINE, _pid)
+    register_summarizer(SLOW_ENGINE, _slow)
 
 
 def unregister() -> None:
     """Remove the fake engines from this process's registry."""
     unregister_summarizer(ENGINE)
     unregister_summarizer(PID_ENGINE)
+    unregister_summarizer(SLOW_ENGINE)

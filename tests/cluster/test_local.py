@@ -171,7 +171,9 @@ def test_a_worker_without_the_package_fails_in_one_line(tmp_path: Path) -> None:
         finally:
             worker.terminate()
             worker.wait(timeout=30)
+    # Dask sends this one back wrapped (the worker could not even unpickle the plugin).
     assert str(raised.value) == (
-        "worker could not load engine: ModuleNotFoundError: No module named 'summarize'"
+        "worker could not load engine: ModuleNotFoundError(\"No module named 'summarize'\"); "
+        "install summarize on every worker: pip install 'summarize[cluster]'"
     )
     assert not (tmp_path / "out.jsonl").exists()
