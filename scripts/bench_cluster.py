@@ -101,6 +101,63 @@ def cluster_run(path: Path, out: Path, workers: int, window: int) -> dict[str, f
     return _timed(lambda: run_cluster_batch(_config(path, out, 1, window), "local", workers, None))
 
 
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a live process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def external_run(path: Path, out: Path, workers: int, window: int) -> dict[str, float]:
+    """The cluster backend joining a scheduler and workers that run as processes of their own.
+
+    As on a real cluster, the driver process holds only the client: its CPU time is the
+    driver's own cost. Scheduler and worker CPU is counted from when all workers are up.
+    """
+    import subprocess
+
+    from distributed import Client
+
+    from summarize.cluster import run_cluster_batch
+
+    folder = out.parent
+    file = folder / "scheduler.json"
+    file.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION": "1.0",
+        "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False",
+        "DASK_LOGGING__DISTRIBUTED": "error",
+    }
+    python = [sys.executable, "-m"]
+    common = ["--scheduler-file", str(file), "--no-dashboard"]
+    scheduler = subprocess.Popen(
+        [*python, "distributed.cli.dask_scheduler", "--host", "127.0.0.1", *common], env=env
+    )
+    while not file.exists():
+        time.sleep(0.05)
+    worker_cmd = [*python, "distributed.cli.dask_worker", "--nthreads", "1", "--no-nanny"]
+    procs = [
+        subprocess.Popen([*worker_cmd, "--host", "127.0.0.1", *common], env=env)
+        for _ in range(workers)
+    ]
+    try:
+        with Client(scheduler_file=str(file), set_as_default=False) as client:
+            client.wait_for_workers(workers, timeout=60)
+        before = {p.pid: _proc_cpu(p.pid) for p in [scheduler, *procs]}
+        result = _timed(
+            lambda: run_cluster_batch(_config(path, out, 1, window), None, workers, str(file))
+        )
+        after = {p.pid: _proc_cpu(p.pid) for p in [scheduler, *procs]}
+    finally:
+        for proc in [*procs, scheduler]:
+            proc.terminate()
+            proc.wait(timeout=30)
+    used = {pid: after[pid] - before[pid] for pid in before}
+    result["scheduler_cpu"] = used.pop(scheduler.pid)
+    result["workers_cpu"] = sum(used.values())
+    return result
+
+
 def startup(workers: int) -> dict[str, float]:
     """Seconds to start a LocalCluster and load the engine on its workers, and to close."""
     from summarize.batch_work import Job
@@ -112,6 +169,7 @@ def startup(workers: int) -> dict[str, float]:
 
     settings = Settings.from_env()
     job = Job(options=SummaryOptions(engine="extractive"))
+    cpu, children = time.process_time(), _children_cpu()
     began = time.perf_counter()
     with connect(None, workers, str(settings.home)) as client:
         ready = time.perf_counter()
@@ -124,6 +182,8 @@ def startup(workers: int) -> dict[str, float]:
         "cluster_start": ready - began,
         "engine_load": loaded - ready,
         "close": ended - closing,
+        "driver_cpu": time.process_time() - cpu,
+        "workers_cpu": _children_cpu() - children,
     }
 
 
@@ -187,6 +247,7 @@ def main() -> None:
             ("local batch, 1 process", lambda w: local_run(path, out, 1, w)),
             ("local batch, pool of 2", lambda w: local_run(path, out, 2, w)),
             ("cluster, LocalCluster of 2", lambda w: cluster_run(path, out, 2, w)),
+            ("cluster, separate scheduler + 2 workers", lambda w: external_run(path, out, 2, w)),
         ]:
             for window in args.window:
                 result = _median([run(window) for _ in range(args.repeat)])
@@ -209,15 +270,19 @@ def report(n: int, rows: list[tuple[str, dict[str, float]]], start: dict[str, fl
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, r in rows:
-        total = r["driver_cpu"] + r["workers_cpu"]
+        total = r["driver_cpu"] + r["workers_cpu"] + r.get("scheduler_cpu", 0.0)
         print(
             f"| {label} | {r['wall']:.2f} | {n / r['wall']:.0f} | {serial / r['wall']:.2f}x "
             f"| {1000 * r['driver_cpu'] / n:.2f} | {1000 * r['workers_cpu'] / n:.2f} "
             f"| {total / serial_cpu:.2f}x |"
         )
+    for label, r in rows:
+        if "scheduler_cpu" in r:
+            print(f"\n{label}: scheduler CPU {1000 * r['scheduler_cpu'] / n:.3f} ms/article")
     print(
         f"\nLocalCluster of 2: start {start['cluster_start']:.2f} s, engine load "
-        f"{start['engine_load']:.2f} s, close {start['close']:.2f} s"
+        f"{start['engine_load']:.2f} s, close {start['close']:.2f} s; CPU for all that: "
+        f"driver {start['driver_cpu']:.2f} s, workers {start['workers_cpu']:.2f} s"
     )
     print(f"per-article cost on one core: {1000 * serial_cpu / n:.2f} ms CPU")
 

@@ -1,6 +1,6 @@
 """Neural engines benchmark: this tool against raw CTranslate2 and transformers, side by side.
 
-    python scripts/bench_neural.py            # tiny + mT5-small-sized models, ~10 minutes
+    python scripts/bench_neural.py            # tiny + mT5-small-sized models, ~15 minutes here
     python scripts/bench_neural.py --quick    # tiny models only, fewer docs, ~1 minute
 
 Everything is built at run time in a temporary folder (see ``bench_neural_models.py``):
@@ -27,6 +27,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_neural_models as models
 import bench_neural_runs as runs
 from bench_neural_procs import cold_start, peak_rss, worker_main
+
+from summarize.engines.decoding import BATCH_TOKENS
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -53,12 +57,17 @@ def _identical(a: list[str], b: list[str]) -> str:
     return f"{same}/{len(a)}"
 
 
-# Per model size: documents, documents in the transformers block, beams that block times.
-SIZES: dict[str, dict[str, Any]] = {
-    "tiny": {"docs": 16, "hf_docs": 6, "hf_beams": (1, 4)},
-    "small": {"docs": 8, "hf_docs": 3, "hf_beams": (1,)},
-}
-QUICK = {"docs": 6, "hf_docs": 3, "hf_beams": (1,)}
+@dataclass(frozen=True)
+class Size:
+    """How much to run per model size."""
+
+    docs: int  # documents (translation: half as many, each 2-6 sentences)
+    hf_docs: int  # the first documents, for the transformers block
+    hf_beams: tuple[int, ...]  # beams timed in the transformers block
+
+
+SIZES = {"tiny": Size(12, 6, (1, 4)), "small": Size(6, 2, (1,))}
+QUICK = Size(6, 3, (1,))
 
 
 def interleaved(
@@ -81,8 +90,10 @@ def interleaved(
 def bench_model(model: models.BenchModel, args: argparse.Namespace) -> dict[str, Any]:
     """Throughput of every system on ``model``, for each beam size asked for."""
     size = QUICK if args.quick else SIZES[model.key.split("-")[0]]
+    if args.docs:
+        size = replace(size, docs=args.docs)
     neural = {q: runs.load(model, q) for q in ("int8", "float32")}
-    count = size["docs"] if model.task == "summarize" else max(4, size["docs"] // 2)
+    count = size.docs if model.task == "summarize" else max(3, size.docs // 2)
     docs = runs.make_docs(neural["int8"], model.task, count, args.data)
     work = runs.workload(neural["int8"], model.task, docs)
     repetition = runs.repetition_options(neural["int8"])
@@ -94,7 +105,7 @@ def bench_model(model: models.BenchModel, args: argparse.Namespace) -> dict[str,
         "source_tokens": work.source_tokens,
         "repetition": repetition,
         "beams": {beam: _ct2_block(model, neural, work, beam, args) for beam in args.beams},
-        "hf": _hf_block(model, neural, docs[: size["hf_docs"]], size["hf_beams"], args),
+        "hf": _hf_block(model, neural, docs[: size.hf_docs], size.hf_beams, args),
     }
     for loaded in neural.values():
         loaded.close()
@@ -156,19 +167,19 @@ def _hf_block(
     work = runs.workload(neural["int8"], model.task, docs)
     repetition = runs.repetition_options(neural["int8"])
     plain = {**repetition, "no_repeat_ngram_size": 0}
-    hf = runs.HfGenerate(model.hf, runs.BATCH_TOKENS, repetition["no_repeat_ngram_size"])
-    hf_plain = runs.HfGenerate(model.hf, runs.BATCH_TOKENS, 0, share=hf)
+    hf = runs.HfGenerate(model.hf, BATCH_TOKENS, repetition["no_repeat_ngram_size"])
+    hf_plain = runs.HfGenerate(model.hf, BATCH_TOKENS, 0, share=hf)
     translators = {q: n.ct2.translator for q, n in neural.items()}
     out: dict[str, Any] = {"docs": len(docs), "units": len(work.units), "beams": {}}
     for beam in beams:
         systems: dict[str, Callable[[], Any]] = {
-            "tool int8": lambda b=beam: runs.tool_batch(neural["int8"], model.task, work, b),
-            "tool float32": lambda b=beam: runs.tool_batch(neural["float32"], model.task, work, b),
-            "hf float32": lambda b=beam: hf.run(work, b),
-            "raw float32 no-block": lambda b=beam: runs.raw_ct2(
-                translators["float32"], work, b, plain
+            "tool int8": partial(runs.tool_batch, neural["int8"], model.task, work, beam),
+            "tool float32": partial(runs.tool_batch, neural["float32"], model.task, work, beam),
+            "hf float32": partial(hf.run, work, beam),
+            "raw float32 no-block": partial(
+                runs.raw_ct2, translators["float32"], work, beam, plain
             ),
-            "hf float32 no-block": lambda b=beam: hf_plain.run(work, b),
+            "hf float32 no-block": partial(hf_plain.run, work, beam),
         }
         times, outputs = interleaved(systems, args.hf_reps)
         out["beams"][beam] = {
@@ -209,16 +220,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", default=None, help="comma list of: tiny, small")
     parser.add_argument("--hf-reps", type=int, default=2, help="repetitions with transformers")
     parser.add_argument("--beams", default=None, help="beam sizes to time (comma list)")
-    parser.add_argument("--loop-beams", default="1,4", help="beams with the per-article loop")
+    parser.add_argument("--loop-beams", default="4", help="beams with the per-article loop")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS pass")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-start pass")
     parser.add_argument("--json", type=Path, default=None, help="also write raw results here")
     parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.docs:
-        for size in (*SIZES.values(), QUICK):
-            size["docs"] = args.docs
     args.reps = args.reps or (2 if args.quick else 3)
+    args.loop_beams = args.loop_beams if not args.quick else "1"
     args.hf_reps = 1 if args.quick else args.hf_reps
     args.beams = args.beams or ("1" if args.quick else "1,4")
     args.sizes = (args.sizes or ("tiny" if args.quick else "tiny,small")).split(",")

@@ -57,7 +57,7 @@ def read_rows(data: Path) -> list[dict[str, Any]]:
 def _train_spm(lines: list[str], path: Path, model_type: str, layout: str) -> Path:
     import sentencepiece as spm
 
-    ids: dict[str, int] = (
+    ids: dict[str, Any] = (
         {"pad_id": 0, "eos_id": 1, "unk_id": 2, "bos_id": -1}
         if layout == "t5"
         else {"unk_id": 0, "bos_id": 1, "eos_id": 2, "pad_id": -1}
@@ -76,6 +76,11 @@ def _train_spm(lines: list[str], path: Path, model_type: str, layout: str) -> Pa
     )
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def _tokenizer_class(name: str) -> dict[str, Any]:
+    # Passed as **kwargs: the typed config signatures do not list tokenizer_class.
+    return {"tokenizer_class": name}
 
 
 def _build_small_mt5(out: Path, spm_path: Path) -> Path:
@@ -98,13 +103,13 @@ def _build_small_mt5(out: Path, spm_path: Path) -> Path:
         pad_token_id=0,
         eos_token_id=1,
         decoder_start_token_id=0,
-        tokenizer_class="T5Tokenizer",
+        **_tokenizer_class("T5Tokenizer"),
     )
     torch.manual_seed(SEED)
     model = MT5ForConditionalGeneration(config)
     # Untied, as the published mT5 (and so the converter's mT5 fix is exercised).
     model.lm_head.weight = torch.nn.Parameter(torch.randn(SMALL_VOCAB, 512) * 0.05)
-    model.eval()
+    model.eval()  # type: ignore[no-untyped-call]
     model.save_pretrained(out)
     return out
 
@@ -134,11 +139,11 @@ def _build_small_nllb(out: Path, spm_path: Path) -> Path:
         bos_token_id=0,
         eos_token_id=2,
         decoder_start_token_id=2,
-        tokenizer_class="NllbTokenizer",
+        **_tokenizer_class("NllbTokenizer"),
     )
     torch.manual_seed(SEED)
     model = M2M100ForConditionalGeneration(config)
-    model.eval()
+    model.eval()  # type: ignore[no-untyped-call]
     model.save_pretrained(out)
     return out
 

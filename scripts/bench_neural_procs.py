@@ -27,8 +27,10 @@ from typing import Any
 
 import bench_neural_models as models
 
+from summarize.engines.decoding import BATCH_TOKENS
+
 SCRIPT = Path(__file__).resolve().parent / "bench_neural.py"
-MEMORY_DOCS = 4
+MEMORY_DOCS = 3
 
 
 def _spec_file(root: Path, name: str, spec: dict[str, Any]) -> Path:
@@ -133,7 +135,7 @@ def _work(spec: dict[str, Any]) -> None:
         runs.raw_ct2(translator, runs.Workload([], units), beam, spec["repetition"])
     else:
         # n-gram blocking changes time, not memory: left out to keep this pass short.
-        hf = runs.HfGenerate(model.hf, runs.BATCH_TOKENS, 0)
+        hf = runs.HfGenerate(model.hf, BATCH_TOKENS, 0)
         hf.run(runs.Workload([], units), beam)
 
 
@@ -174,7 +176,7 @@ def _first_byte(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def cold_start(built: list[models.BenchModel], args: Any, root: Path) -> list[dict[str, Any]]:
     """First streamed byte and exit of fresh CLI processes, against ``python -c pass``."""
-    reps = 3 if args.quick else 5
+    reps = 3 if args.quick else 4
     env = {**os.environ, "SUMMARIZE_OFFLINE": "1", "SUMMARIZE_THREADS": "2", "NO_COLOR": "1"}
     cases: dict[str, list[str]] = {"python -c pass": [sys.executable, "-c", "pass"]}
     for model in built:

@@ -231,6 +231,8 @@ class HfGenerate:
 
         torch.set_num_threads(THREADS)
         self.torch = torch
+        self.model: Any
+        self.tokenizer: Any
         if share is not None:  # same weights, other options
             self.model, self.tokenizer = share.model, share.tokenizer
         else:

@@ -47,7 +47,29 @@ Workers = Annotated[
     typer.Option(
         "--workers",
         min=0,
-        help="Processes for per-record engines: 0 = auto (a pool once the run is long).",
+        help="Processes for per-record engines: 0 = auto (a pool once the run is long). "
+        "With --cluster local: worker processes (0 = one per CPU); with a cluster "
+        "address: workers to wait for.",
+    ),
+]
+Cluster = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--cluster",
+        metavar="ADDRESS",
+        help="Run on a Dask cluster: local (worker processes on this machine), a "
+        "scheduler address (tcp://host:8786), or auto ($DASK_SCHEDULER_ADDRESS, else "
+        "local). Needs pip install 'summarize[cluster]'.",
+        show_default=False,
+    ),
+]
+SchedulerFile = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--scheduler-file",
+        metavar="PATH",
+        help="Run on the Dask cluster whose scheduler wrote PATH (implies --cluster).",
+        show_default=False,
     ),
 ]
 InputFormat = Annotated[
@@ -72,6 +94,8 @@ def batch(
     output: Output = None,
     resume: Resume = False,
     workers: Workers = 0,
+    cluster: Cluster = None,
+    scheduler_file: SchedulerFile = None,
     input_format: InputFormat = "auto",
     batch_size: BatchSize = 32,
     sentences: opt.Sentences = None,
@@ -105,6 +129,8 @@ def batch(
     Example: summarize batch articles.jsonl -o summaries.jsonl
 
     Or from a pipe: cat articles.jsonl | summarize batch - > summaries.jsonl
+
+    On a Dask cluster: summarize batch crawl.jsonl -o out.jsonl --cluster tcp://host:8786
     """
     from summarize.batch import BatchConfig, run_batch
     from summarize.batch_io import check_inputs
@@ -153,7 +179,12 @@ def batch(
         window=batch_size,
         quiet=quiet,
     )
-    run_batch(config)
+    if cluster is None and scheduler_file is None:
+        run_batch(config)
+        return
+    from summarize.cluster import run_cluster_batch
+
+    run_cluster_batch(config, cluster, workers, scheduler_file)
 
 
 def register(app: typer.Typer) -> None:

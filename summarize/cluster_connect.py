@@ -26,10 +26,13 @@ CONNECT_TIMEOUT_S = 30
 # Tasks are coarse (a batch of records each) and the driver bounds what is in flight, so a
 # worker is given one task per thread, none queued behind it: when a worker dies, only the
 # batch it was running counts as suspect, not innocent batches waiting there. The workers'
-# statistical profiler feeds a dashboard that is not running: off.
+# statistical profiler feeds a dashboard that is not running: off. The scheduler and the
+# workers serve no HTTP routes (metrics, health, dashboard): nothing to look at.
 LOCAL_CONFIG = {
     "distributed.scheduler.worker-saturation": 1.0,
     "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.http.routes": [],
+    "distributed.worker.http.routes": [],
 }
 
 
@@ -117,6 +120,8 @@ def _local(workers: int, home: str, log_level: int) -> Iterator[Any]:
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            # Dask still opens an (empty) HTTP server: on loopback, on a free port.
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             silence_logs=log_level,
             # Local workers use the driver's model store, whatever chose it.
             env={"SUMMARIZE_HOME": home},

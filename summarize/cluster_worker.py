@@ -37,8 +37,12 @@ class WorkerSetupError(SummarizeError):
 def likely_languages(job: Job) -> tuple[str, str]:
     """The (source, target) pair most records of ``job`` need: the engine to load first.
 
-    Other pairs (an English article in an Arabic feed) load on first use, as in local batch.
+    The target follows :class:`RecordWorker`'s rules (briefs are English); the source is
+    Arabic unless the job translates into Arabic. Other pairs (an English article in an
+    Arabic feed) load on first use, as in local batch.
     """
+    if job.task == "brief":
+        return "ar", "en"
     if job.task == "translate":
         return ("en", "ar") if job.to == "ar" else ("ar", job.to)
     return "ar", job.options.target_lang or "ar"

@@ -27,6 +27,8 @@ WORKER_MODULE = "tests.cluster.worker_fakes"
 ENGINE = "cluster-fake"
 PID_ENGINE = "cluster-pid"
 SLOW_ENGINE = "cluster-slow"
+COUNTED_ENGINE = "cluster-counted"
+LOADS_FILE = "loads.txt"
 KILL_DIR = "FAKE_KILL_DIR"
 
 
@@ -95,11 +97,19 @@ def _slow(settings: Settings, model: str | None) -> SlowEngine:
     return SlowEngine()
 
 
+def _counted(settings: Settings, model: str | None) -> ScriptedEngine:
+    """The scripted engine; each build appends this process's id to ``$FAKE_KILL_DIR``."""
+    with (Path(os.environ[KILL_DIR]) / LOADS_FILE).open("a") as loads:
+        loads.write(f"{os.getpid()}\n")
+    return ScriptedEngine()
+
+
 def register() -> None:
     """Add the fake engines to this process's registry."""
     register_summarizer(ENGINE, _scripted)
     register_summarizer(PID_ENGINE, _pid)
     register_summarizer(SLOW_ENGINE, _slow)
+    register_summarizer(COUNTED_ENGINE, _counted)
 
 
 def unregister() -> None:
@@ -107,3 +117,4 @@ def unregister() -> None:
     unregister_summarizer(ENGINE)
     unregister_summarizer(PID_ENGINE)
     unregister_summarizer(SLOW_ENGINE)
+    unregister_summarizer(COUNTED_ENGINE)

@@ -231,3 +231,15 @@ def test_the_driver_reads_lazily_and_bounds_work_in_flight(
             seen.append(record["id"])
         client.unregister_worker_plugin("bounded")
     assert (seen, pulled) == ([f"a{i}" for i in range(40)], 20)
+
+
+def test_each_worker_loads_the_engine_once(shared_cluster: dict[str, Any], tmp_path: Path) -> None:
+    loads = shared_cluster["kill_dir"] / fake_engines.LOADS_FILE
+    loads.unlink(missing_ok=True)
+    data = articles(tmp_path / "in.jsonl", 40)
+    job = config(data, tmp_path / "out.jsonl", engine=fake_engines.COUNTED_ENGINE)
+    tally = run_cluster_batch(job, shared_cluster["address"], 2, None, imports=FAKES)
+    pids = loads.read_text().split()
+    # Ten batches of four, on two workers: two engine builds, one per worker process.
+    assert (tally.written, tally.errors) == (40, 0)
+    assert len(pids) == 2 and len(set(pids)) == 2

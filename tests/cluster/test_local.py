@@ -177,3 +177,34 @@ def test_a_worker_without_the_package_fails_in_one_line(tmp_path: Path) -> None:
         "install summarize on every worker: pip install 'summarize[cluster]'"
     )
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def _listening(pids: set[int]) -> list[str]:
+    """Addresses (HEX_IP:HEX_PORT) of TCP sockets that ``pids`` listen on, from /proc."""
+    inodes = set()
+    for pid in pids:
+        try:
+            links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+        except OSError:
+            continue
+        inodes |= {link[8:-1] for link in links if link.startswith("socket:[")}
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                found.append(fields[1])
+    return found
+
+
+def test_a_local_cluster_listens_on_loopback_only(isolated_home: Path) -> None:
+    from summarize.cluster_connect import connect
+
+    with connect(None, 2, str(isolated_home)) as client:
+        assert len(client.scheduler_info()["workers"]) == 2
+        addresses = _listening({os.getpid(), *descendants()})
+    # The scheduler and the nannies at least; every one of them on 127.0.0.1.
+    assert len(addresses) >= 3
+    assert all(
+        a.split(":")[0] in ("0100007F", "0000000000000000FFFF00000100007F") for a in addresses
+    )

@@ -1,0 +1,59 @@
+"""``summarize batch --cluster`` through the real CLI entry point: records and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.batch.helpers import without_ms
+from tests.cli.helpers import run_cli
+from tests.cluster.conftest import articles, read_records, with_bad_lines
+
+Capsys = pytest.CaptureFixture[str]
+Patch = pytest.MonkeyPatch
+
+
+def test_cluster_records_equal_local_records_and_stdout_stays_empty(
+    shared_cluster: dict[str, Any], tmp_path: Path, capsys: Capsys, monkeypatch: Patch
+) -> None:
+    data = with_bad_lines(tmp_path / "in.jsonl", 12)
+    local, remote = tmp_path / "local.jsonl", tmp_path / "cluster.jsonl"
+    common = ["batch", str(data), "--engine", "extractive", "--sentences", "2", "--batch-size", "4"]
+    first = run_cli(capsys, monkeypatch, [*common, "-o", str(local), "--workers", "1"])
+    address = shared_cluster["address"]
+    second = run_cli(capsys, monkeypatch, [*common, "-o", str(remote), "--cluster", address])
+    assert (first.code, second.code) == (1, 1)
+    assert second.out == ""
+    assert "5 of 17 records failed" in second.err
+    assert without_ms(read_records(remote)) == without_ms(read_records(local))
+
+
+def test_cluster_local_writes_stdout_in_order(
+    tmp_path: Path, capsys: Capsys, monkeypatch: Patch
+) -> None:
+    data = articles(tmp_path / "in.jsonl", 10)
+    args = ["batch", str(data), "--engine", "extractive", "--cluster", "local", "--workers", "2"]
+    result = run_cli(capsys, monkeypatch, [*args, "-q"])
+    assert result.code == 0, result.err
+    assert result.err == ""
+    assert [json.loads(line)["id"] for line in result.out.splitlines()] == [
+        f"a{i}" for i in range(10)
+    ]
+
+
+def test_cluster_usage_and_model_errors_keep_their_exit_codes(
+    shared_cluster: dict[str, Any], tmp_path: Path, capsys: Capsys, monkeypatch: Patch
+) -> None:
+    data = articles(tmp_path / "in.jsonl", 2)
+    address = shared_cluster["address"]
+    both = ["batch", str(data), "--cluster", address, "--scheduler-file", str(tmp_path / "s")]
+    usage = run_cli(capsys, monkeypatch, both)
+    assert usage.code == 2 and "not both" in usage.err and usage.out == ""
+    missing = run_cli(
+        capsys, monkeypatch, ["batch", str(data), "--cluster", address, "--model", "nope"]
+    )
+    assert missing.code == 3 and missing.out == ""
+    assert "worker could not load engine: " in missing.err and "nope" in missing.err
