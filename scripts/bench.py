@@ -39,11 +39,18 @@ def startup(runs: int) -> None:
         "python -c pass (floor)": [py, "-c", "pass"],
         "summarize --help": [py, "-m", "summarize", "--help"],
         "summarize examples/article.txt": [py, "-m", "summarize", str(SAMPLE)],
-        "summarize examples/article.txt -f json": [py, "-m", "summarize", str(SAMPLE), "-f", "json"],
+        "summarize examples/article.txt -f json": [
+            py,
+            "-m",
+            "summarize",
+            str(SAMPLE),
+            "-f",
+            "json",
+        ],
     }
     rows = [(name, *_time(cmd, runs)) for name, cmd in cases.items()]
     floor = rows[0][1]
-    print(f"| command | median (ms) | min (ms) | × floor |\n|---|---|---|---|")
+    print("| command | median (ms) | min (ms) | × floor |\n|---|---|---|---|")
     for name, median, best in rows:
         print(f"| `{name}` | {median * 1000:.0f} | {best * 1000:.0f} | {median / floor:.1f} |")
 
