@@ -12,18 +12,20 @@ from __future__ import annotations
 import itertools
 import os
 import signal
-import sys
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from summarize.batch_io import InputRecord, read_inputs, record_key
-from summarize.batch_output import FileSink, Sink, StdoutSink, check_output, resume_ids
+from rich.console import Console
+
+from summarize.batch_drain import Tally, drain, open_sink, report_done, skip_done
+from summarize.batch_io import InputRecord, read_inputs
+from summarize.batch_output import check_output, resume_ids
 from summarize.batch_progress import BatchProgress, estimate_total
 from summarize.batch_work import Job, RecordWorker
-from summarize.errors import SummarizeError, UsageError
+from summarize.errors import UsageError
 from summarize.render import stderr_console
 from summarize.settings import Settings
 
@@ -50,15 +52,6 @@ class BatchConfig:
     quiet: bool = False
 
 
-@dataclass
-class Tally:
-    """What a run did."""
-
-    written: int = 0
-    errors: int = 0
-    skipped: int = 0
-
-
 def cpu_count() -> int:
     """CPUs this process may run on."""
     try:
@@ -67,7 +60,8 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _windows(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRecord]]:
+def windows(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRecord]]:
+    """``records`` in lists of ``size`` (the last one shorter), read as they are needed."""
     while window := list(itertools.islice(records, size)):
         yield window
 
@@ -111,7 +105,7 @@ def _pool_outputs(
     pool = ctx.Pool(processes, initializer=_init_process, initargs=(job, settings))
     try:
         pending: deque[Any] = deque()
-        for chunk in _windows(records, POOL_CHUNK):
+        for chunk in windows(records, POOL_CHUNK):
             pending.append(pool.apply_async(_process_chunk, (chunk,)))
             while pending and (len(pending) >= processes * POOL_DEPTH or pending[0].ready()):
                 yield from pending.popleft().get()
@@ -132,7 +126,7 @@ def _outputs(
         yield from _pool_outputs(records, config.job, config.settings, processes)
         return
     started = time.perf_counter()
-    for window in _windows(records, config.window):
+    for window in windows(records, config.window):
         yield from worker.run(window)
         long_run = time.perf_counter() - started > SWITCH_AFTER_S
         if config.workers == 0 and processes > 1 and long_run and _pool_pays(worker):
@@ -140,69 +134,55 @@ def _outputs(
             return
 
 
-def _skip_done(
-    records: Iterable[InputRecord], done: set[str], tally: Tally
-) -> Iterator[InputRecord]:
-    for record in records:
-        if record_key(record.id) in done:
-            tally.skipped += 1
-            continue
-        yield record
+@dataclass
+class RunStart:
+    """A run before its first record: output checked, resume read, inputs opened lazily."""
+
+    config: BatchConfig
+    console: Console
+    tally: Tally
+    records: Iterator[InputRecord]
+    done_before: int
+
+    def notice(self, message: str) -> None:
+        """Print an engine notice on the run's console, as it is (no markup)."""
+        self.console.print(message, markup=False, highlight=False)
+
+    def progress(self) -> BatchProgress | None:
+        """A progress bar when stderr is a terminal and the run is not quiet, else None."""
+        if not self.console.is_terminal or self.console.quiet:
+            return None
+        total = estimate_total(self.config.inputs, self.config.input_format)
+        return BatchProgress(self.console, total, self.done_before)
 
 
-def run_batch(config: BatchConfig) -> Tally:
-    """Run a batch job; raise :class:`SummarizeError` (exit 1) if any record failed."""
+def start_run(config: BatchConfig) -> RunStart:
+    """Check ``-o``/``--resume``, read the ids a resumed file holds, open the inputs.
+
+    Raises :class:`UsageError` for ``--resume`` without ``-o``, or an output file that
+    already holds records without ``--resume``.
+    """
     if config.resume and config.output is None:
         raise UsageError("--resume needs -o/--output: the file to resume")
     if config.output is not None:
         check_output(config.output, config.resume)
     done = resume_ids(config.output) if config.resume and config.output else set()
-    console = stderr_console(config.quiet)
     tally = Tally()
-    records = _skip_done(read_inputs(config.inputs, config.input_format), done, tally)
-    sink: Sink = FileSink(config.output) if config.output else StdoutSink()
+    records = skip_done(read_inputs(config.inputs, config.input_format), done, tally)
+    return RunStart(config, stderr_console(config.quiet), tally, records, len(done))
 
-    def notify(message: str) -> None:
-        console.print(message, markup=False, highlight=False)
 
-    worker = RecordWorker(config.job, config.settings, notify=notify)
-    show = console.is_terminal and not console.quiet
-    total = estimate_total(config.inputs, config.input_format) if show else None
-    progress = BatchProgress(console, total, len(done)) if show else None
+def run_batch(config: BatchConfig) -> Tally:
+    """Run a batch job; raise :class:`SummarizeError` (exit 1) if any record failed."""
+    start = start_run(config)
+    sink = open_sink(config.output)
+    worker = RecordWorker(config.job, config.settings, notify=start.notice)
+    progress = start.progress()
     started = time.perf_counter()
-    outputs = _outputs(records, worker, config)
     try:
-        for record in outputs:
-            sink.write(record)
-            tally.written += 1
-            tally.errors += "error" in record
-            if progress is not None:
-                progress.update(tally.written, tally.errors)
-    except KeyboardInterrupt:
-        if progress is not None:
-            progress.stop()
-        if config.output:
-            console.print(f"{tally.written} records kept in {config.output}; add --resume to go on")
-        raise
+        outputs = _outputs(start.records, worker, config)
+        drain(outputs, sink, start.tally, start.console, progress, config.output)
     finally:
-        outputs.close()  # stops a process pool now, whatever ended the loop
-        if progress is not None:
-            progress.stop()
-        sink.close()
         worker.close()
-    _report(console, tally, time.perf_counter() - started)
-    return tally
-
-
-def _report(console: Any, tally: Tally, seconds: float) -> None:
-    rate = tally.written / seconds if seconds > 0 else 0.0
-    skipped = f", {tally.skipped} already done" if tally.skipped else ""
-    console.print(
-        f"{tally.written} records ({tally.errors} failed{skipped}) "
-        f"in {seconds:.1f} s, {rate:.0f} records/s"
-    )
-    if tally.errors:
-        sys.stdout.flush()
-        raise SummarizeError(
-            f"{tally.errors} of {tally.written} records failed (see their 'error' field)"
-        )
+    report_done(start.console, start.tally, time.perf_counter() - started)
+    return start.tally

@@ -39,16 +39,13 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
-from summarize.batch import BatchConfig, Tally, _report, _skip_done
-from summarize.batch_io import InputRecord, read_inputs
-from summarize.batch_output import FileSink, Sink, StdoutSink, check_output, resume_ids
-from summarize.batch_progress import BatchProgress, estimate_total
+from summarize.batch import BatchConfig, start_run, windows
+from summarize.batch_drain import Tally, drain, open_sink, report_done
 from summarize.cluster_connect import cluster_target, connect, distributed_module
-from summarize.errors import SummarizeError, UsageError
-from summarize.render import stderr_console
+from summarize.errors import SummarizeError
 
 # Batches in flight (submitted, not yet written) per worker: enough to hide a round trip.
 DEPTH = 3
@@ -66,13 +63,13 @@ def _register(client: Any, plugin: Any) -> None:
         raise SummarizeError(setup_message(exc)) from None
 
 
-def _print_notices(client: Any, name: str, console: Any) -> None:
+def _print_notices(client: Any, name: str, notify: Callable[[str], None]) -> None:
     """Engine notices from the workers' setup, once each, as local batch prints them."""
     from summarize.cluster_worker import worker_notices
 
     notices = client.run(worker_notices, name)
     for notice in dict.fromkeys(n for found in notices.values() for n in found):
-        console.print(notice, markup=False, highlight=False)
+        notify(notice)
 
 
 def _unregister(client: Any, name: str) -> None:
@@ -80,17 +77,6 @@ def _unregister(client: Any, name: str) -> None:
     # Best effort: a worker that failed its setup may refuse, and the run's outcome stands.
     with contextlib.suppress(Exception):
         client.unregister_worker_plugin(name)
-
-
-def _batches(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRecord]]:
-    batch: list[InputRecord] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _workers_now(client: Any) -> int:
@@ -115,16 +101,7 @@ def run_cluster_batch(
     """
     distributed_module()
     target = cluster_target(address, scheduler_file)
-    if config.resume and config.output is None:
-        raise UsageError("--resume needs -o/--output: the file to resume")
-    if config.output is not None:
-        check_output(config.output, config.resume)
-    done = resume_ids(config.output) if config.resume and config.output else set()
-    console = stderr_console(config.quiet)
-    tally = Tally()
-    records = _skip_done(read_inputs(config.inputs, config.input_format), done, tally)
-    show = console.is_terminal and not console.quiet
-    total = estimate_total(config.inputs, config.input_format) if show else None
+    start = start_run(config)
     # Failures reach the user as error records or one-line errors: Dask's own logs, which
     # repeat them with tracebacks, only under SUMMARIZE_DEBUG.
     log_level = logging.INFO if config.settings.debug else logging.CRITICAL
@@ -136,39 +113,14 @@ def run_cluster_batch(
         name = f"summarize-{uuid.uuid4().hex[:12]}"
         try:
             _register(client, EnginePlugin(name, config.job, config.settings, imports))
-            _print_notices(client, name, console)
+            _print_notices(client, name, start.notice)
             limit = DEPTH * _workers_now(client)
-            outputs = ordered_outputs(client, name, _batches(records, config.window), limit)
-            progress = BatchProgress(console, total, len(done)) if show else None
-            _write(outputs, config, tally, console, progress)
+            batches = windows(start.records, config.window)
+            outputs = ordered_outputs(client, name, batches, limit)
+            progress = start.progress()
+            sink = open_sink(config.output)
+            drain(outputs, sink, start.tally, start.console, progress, config.output)
         finally:
             _unregister(client, name)
-    _report(console, tally, time.perf_counter() - started)
-    return tally
-
-
-def _write(
-    outputs: Iterator[dict[str, Any]],
-    config: BatchConfig,
-    tally: Tally,
-    console: Any,
-    progress: BatchProgress | None,
-) -> None:
-    sink: Sink = FileSink(config.output) if config.output else StdoutSink()
-    try:
-        for record in outputs:
-            sink.write(record)
-            tally.written += 1
-            tally.errors += "error" in record
-            if progress is not None:
-                progress.update(tally.written, tally.errors)
-    except KeyboardInterrupt:
-        if progress is not None:
-            progress.stop()
-        if config.output:
-            console.print(f"{tally.written} records kept in {config.output}; add --resume to go on")
-        raise
-    finally:
-        if progress is not None:
-            progress.stop()
-        sink.close()
+    report_done(start.console, start.tally, time.perf_counter() - started)
+    return start.tally

@@ -9,7 +9,7 @@ are still done; a single record that still kills its workers becomes an error re
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import CancelledError
 from typing import Any
 
@@ -88,7 +88,7 @@ class OrderedRun:
 
 def ordered_outputs(
     client: Any, plugin_name: str, batches: Iterator[list[InputRecord]], limit: int
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any], None, None]:
     """Output records of ``batches`` run on the cluster, in input order.
 
     At most ``limit`` batches are submitted and not yet written, whether running or
