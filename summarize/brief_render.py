@@ -7,7 +7,6 @@ headline is on screen before the first bullet is translated. stdout carries the 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from typing import Protocol, TextIO
 
@@ -15,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from summarize.brief import Brief, BriefEvent, Bullet, Done, Headline, Paragraph, Partial
-from summarize.render import dumps
+from summarize.render import ConsoleOutput, JsonOutput, RendererKinds, StreamOutput
 
 # Characters that Markdown would read as markup inside a line of text.
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -57,16 +56,12 @@ class BriefRenderer(Protocol):
         """The brief is complete."""
 
 
-class MarkdownRenderer:
+class MarkdownRenderer(StreamOutput):
     """Plain Markdown, written (and flushed) part by part."""
 
     def __init__(self, out: TextIO) -> None:
-        self.out = out
+        super().__init__(out)
         self.in_paragraph = False
-
-    def _write(self, text: str) -> None:
-        self.out.write(text)
-        self.out.flush()
 
     def partial(self, event: Partial) -> None:
         """Markdown is written a part at a time, each part complete."""
@@ -77,26 +72,26 @@ class MarkdownRenderer:
         if event.original:
             lines += [escape(event.original), ""]
         lines += [f"*{escape(metadata_line(event))}*", ""]
-        self._write("\n".join(lines) + "\n")
+        self.write("\n".join(lines) + "\n")
 
     def bullet(self, event: Bullet) -> None:
         """``- text``."""
-        self._write(f"- {escape(event.text)}\n")
+        self.write(f"- {escape(event.text)}\n")
 
     def paragraph(self, text: str) -> None:
         """The paragraph, after a blank line."""
         if not self.in_paragraph:
             self.in_paragraph = True
-            self._write("\n")
+            self.write("\n")
             text = text.lstrip()
-        self._write(escape(text))
+        self.write(escape(text))
 
     def done(self, brief: Brief) -> None:
         """End the last line."""
-        self._write("\n")
+        self.write("\n")
 
 
-class RichRenderer:
+class RichRenderer(ConsoleOutput):
     """A terminal: headline and bullets appear token by token, then the paragraph streams.
 
     The heading is drawn as rich draws a Markdown heading (bold, underlined; left-aligned, as
@@ -106,12 +101,9 @@ class RichRenderer:
     HEADING = "bold underline"
 
     def __init__(self, console: Console) -> None:
-        self.console = console
+        super().__init__(console)
         self.open: tuple[str, int] | None = None  # the line being written
         self.in_paragraph = False
-
-    def _out(self, text: str | Text) -> None:
-        self.console.print(text, end="", markup=False, highlight=False, soft_wrap=True)
 
     def _close(self, part: tuple[str, int]) -> bool:
         """End the line of ``part`` if it is the one being written."""
@@ -128,9 +120,9 @@ class RichRenderer:
             if self.open is not None:
                 self._close(self.open)
             if event.part == "bullet":
-                self._out(Text(" • ", style="bold"))
+                self.inline(Text(" • ", style="bold"))
             self.open = part
-        self._out(Text(event.text, style=self.HEADING if event.part == "headline" else ""))
+        self.inline(Text(event.text, style=self.HEADING if event.part == "headline" else ""))
 
     def headline(self, event: Headline) -> None:
         """The heading (unless it was streamed), the Arabic title dimmed, the metadata line."""
@@ -152,19 +144,15 @@ class RichRenderer:
             self.in_paragraph = True
             self.console.print()
             text = text.lstrip()
-        self._out(text)
+        self.inline(text)
 
     def done(self, brief: Brief) -> None:
         """Close the paragraph."""
         self.console.print()
 
 
-class JsonRenderer:
+class JsonRenderer(JsonOutput):
     """One JSON object at the end: indented (``json``) or on one line (``jsonl``)."""
-
-    def __init__(self, out: TextIO, indent: int | None) -> None:
-        self.out = out
-        self.indent = indent
 
     def partial(self, event: Partial) -> None:
         """JSON waits for the whole brief."""
@@ -180,20 +168,15 @@ class JsonRenderer:
 
     def done(self, brief: Brief) -> None:
         """Write the brief's fields."""
-        self.out.write(dumps(brief.to_dict(), indent=self.indent) + "\n")
-        self.out.flush()
+        self.emit(brief.to_dict())
 
 
 def make_brief_renderer(fmt: str, out: TextIO | None = None) -> BriefRenderer:
     """The renderer for ``--format``: text is rich on a terminal, plain Markdown otherwise."""
-    out = out or sys.stdout
-    if fmt == "json":
-        return JsonRenderer(out, indent=2)
-    if fmt == "jsonl":
-        return JsonRenderer(out, indent=None)
-    if out.isatty():
-        return RichRenderer(Console(file=out, highlight=False, soft_wrap=True))
-    return MarkdownRenderer(out)
+    kinds = RendererKinds[BriefRenderer](
+        for_json=JsonRenderer, for_terminal=RichRenderer, for_pipe=MarkdownRenderer
+    )
+    return kinds.choose(fmt, out)
 
 
 def render_brief(events: Iterable[BriefEvent], renderer: BriefRenderer) -> Brief:

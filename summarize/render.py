@@ -1,15 +1,18 @@
 """Output: rich text in a terminal, plain text in pipes, JSON for machines.
 
 Renderers receive pipeline events; stdout carries results only. Notices go to the
-stderr console made by :func:`stderr_console`.
+stderr console made by :func:`stderr_console`. The output bases (:class:`StreamOutput`,
+:class:`ConsoleOutput`, :class:`JsonOutput`) and :class:`RendererKinds` are shared with
+the brief renderers in :mod:`summarize.brief_render`.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
-from typing import Any, Protocol, TextIO
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TextIO, TypeVar
 
 from rich.console import Console
 from rich.text import Text
@@ -38,6 +41,69 @@ def dumps(record: dict[str, Any], *, indent: int | None = None) -> str:
     return json.dumps(record, ensure_ascii=False, indent=indent)
 
 
+def stdout_console(out: TextIO) -> Console:
+    """A console for results on the terminal ``out`` (honours NO_COLOR via rich)."""
+    return Console(file=out, highlight=False, soft_wrap=True)
+
+
+class StreamOutput:
+    """Base of the renderers that write plain text to a stream as it is made."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> None:
+        """Write and flush, so a reader downstream sees text as it is made."""
+        self.out.write(text)
+        self.out.flush()
+
+
+class ConsoleOutput:
+    """Base of the renderers that draw on a terminal through a rich console."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def inline(self, text: str | Text) -> None:
+        """Print without a newline: fragments join into the flowing text."""
+        self.console.print(text, end="", markup=False, highlight=False, soft_wrap=True)
+
+
+class JsonOutput(StreamOutput):
+    """Base of the renderers that write one JSON object once the output is complete."""
+
+    def __init__(self, out: TextIO, indent: int | None) -> None:
+        super().__init__(out)
+        self.indent = indent
+
+    def emit(self, record: dict[str, Any]) -> None:
+        """Write ``record`` as one JSON document (indented or on one line) and a newline."""
+        self.write(dumps(record, indent=self.indent) + "\n")
+
+
+RendererT = TypeVar("RendererT")
+
+
+@dataclass(frozen=True)
+class RendererKinds(Generic[RendererT]):
+    """The renderers of one kind of output, and the choice between them for ``--format``."""
+
+    for_json: Callable[[TextIO, int | None], RendererT]
+    for_terminal: Callable[[Console], RendererT]
+    for_pipe: Callable[[TextIO], RendererT]
+
+    def choose(self, fmt: str, out: TextIO | None = None) -> RendererT:
+        """``json`` indented, ``jsonl`` on one line; ``text`` rich on a terminal, else plain."""
+        out = out or sys.stdout
+        if fmt == "json":
+            return self.for_json(out, 2)
+        if fmt == "jsonl":
+            return self.for_json(out, None)
+        if out.isatty():
+            return self.for_terminal(stdout_console(out))
+        return self.for_pipe(out)
+
+
 class Renderer(Protocol):
     """Consumes pipeline events and writes the result to stdout."""
 
@@ -51,31 +117,23 @@ class Renderer(Protocol):
         """The output is complete."""
 
 
-class PlainRenderer:
+class PlainRenderer(StreamOutput):
     """Plain text for pipes and files: the output only, streamed, one newline at the end."""
-
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
 
     def start(self, meta: Meta) -> None:
         """Plain output carries no header."""
 
     def fragment(self, text: str) -> None:
-        """Write and flush, so a reader downstream sees text as it is made."""
-        self.out.write(text)
-        self.out.flush()
+        """Stream the fragment."""
+        self.write(text)
 
     def finish(self, result: Result) -> None:
         """End the output with a newline."""
-        self.out.write("\n")
-        self.out.flush()
+        self.write("\n")
 
 
-class RichRenderer:
+class RichRenderer(ConsoleOutput):
     """A terminal: the headline (and date/source) as a title line, then the streamed text."""
-
-    def __init__(self, console: Console) -> None:
-        self.console = console
 
     def start(self, meta: Meta) -> None:
         """Show the headline and the metadata line when the cleaner found them."""
@@ -88,20 +146,16 @@ class RichRenderer:
             self.console.print()
 
     def fragment(self, text: str) -> None:
-        """Print without a newline: fragments join into the flowing text."""
-        self.console.print(text, end="", markup=False, highlight=False, soft_wrap=True)
+        """Stream the fragment into the flowing text."""
+        self.inline(text)
 
     def finish(self, result: Result) -> None:
         """Close the paragraph."""
         self.console.print()
 
 
-class JsonRenderer:
+class JsonRenderer(JsonOutput):
     """One JSON object at the end (``json``: indented; ``jsonl``: one line)."""
-
-    def __init__(self, out: TextIO, indent: int | None) -> None:
-        self.out = out
-        self.indent = indent
 
     def start(self, meta: Meta) -> None:
         """Nothing is written before the result is complete."""
@@ -111,20 +165,15 @@ class JsonRenderer:
 
     def finish(self, result: Result) -> None:
         """Write the result object."""
-        self.out.write(dumps(result.to_dict(), indent=self.indent) + "\n")
-        self.out.flush()
+        self.emit(result.to_dict())
 
 
 def make_renderer(fmt: str, out: TextIO | None = None) -> Renderer:
     """The renderer for ``--format``; ``text`` is rich on a terminal, plain otherwise."""
-    out = out or sys.stdout
-    if fmt == "json":
-        return JsonRenderer(out, indent=2)
-    if fmt == "jsonl":
-        return JsonRenderer(out, indent=None)
-    if out.isatty():
-        return RichRenderer(Console(file=out, highlight=False, soft_wrap=True))
-    return PlainRenderer(out)
+    kinds = RendererKinds[Renderer](
+        for_json=JsonRenderer, for_terminal=RichRenderer, for_pipe=PlainRenderer
+    )
+    return kinds.choose(fmt, out)
 
 
 def is_streaming(fmt: str, out: TextIO | None = None) -> bool:
