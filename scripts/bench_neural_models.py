@@ -21,20 +21,45 @@ run time and never written anywhere but the temporary folder.
 
 from __future__ import annotations
 
-import io
 import json
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+# The repo root: the models are built with the test suite's builders (tests.tiny_builders).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.tiny_builders import Shape, build_mt5, build_nllb, train_spm
+from tests.tiny_corpus import mixed_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "ant_bbc_arabic" / "data.jsonl"
 SEED = 0
 SMALL_VOCAB = 32_000
 SPM_PIECES = 16_000
-NLLB_LANGS = ("arb_Arab", "eng_Latn")
+# mT5-small's dimensions; the lm_head untied, as in the published mT5.
+SMALL_MT5 = Shape(
+    layers=8,
+    d_model=512,
+    ffn=1024,
+    heads=6,
+    d_kv=64,
+    relative_buckets=32,
+    relative_distance=128,
+    vocab_size=SMALL_VOCAB,
+    head_scale=0.05,
+    seed=SEED,
+)
+SMALL_NLLB = Shape(
+    layers=6,
+    d_model=512,
+    ffn=2048,
+    heads=8,
+    max_positions=512,
+    vocab_size=SMALL_VOCAB,
+    seed=SEED,
+)
 
 
 @dataclass(frozen=True)
@@ -54,100 +79,6 @@ def read_rows(data: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def _train_spm(lines: list[str], path: Path, model_type: str, layout: str) -> Path:
-    import sentencepiece as spm
-
-    ids: dict[str, Any] = (
-        {"pad_id": 0, "eos_id": 1, "unk_id": 2, "bos_id": -1}
-        if layout == "t5"
-        else {"unk_id": 0, "bos_id": 1, "eos_id": 2, "pad_id": -1}
-    )
-    buffer = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines),
-        model_writer=buffer,
-        vocab_size=SPM_PIECES,
-        model_type=model_type,
-        character_coverage=1.0,
-        num_threads=2,
-        hard_vocab_limit=False,
-        minloglevel=2,
-        **ids,
-    )
-    path.write_bytes(buffer.getvalue())
-    return path
-
-
-def _tokenizer_class(name: str) -> dict[str, Any]:
-    # Passed as **kwargs: the typed config signatures do not list tokenizer_class.
-    return {"tokenizer_class": name}
-
-
-def _build_small_mt5(out: Path, spm_path: Path) -> Path:
-    import torch
-    from transformers import MT5Config, MT5ForConditionalGeneration, T5Tokenizer
-
-    out.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(spm_path, out / "spiece.model")
-    tokenizer = T5Tokenizer.from_pretrained(str(out), extra_ids=0, legacy=False)
-    tokenizer.save_pretrained(str(out))
-    config = MT5Config(
-        vocab_size=SMALL_VOCAB,
-        d_model=512,
-        d_kv=64,
-        d_ff=1024,
-        num_layers=8,
-        num_decoder_layers=8,
-        num_heads=6,
-        feed_forward_proj="gated-gelu",
-        pad_token_id=0,
-        eos_token_id=1,
-        decoder_start_token_id=0,
-        **_tokenizer_class("T5Tokenizer"),
-    )
-    torch.manual_seed(SEED)
-    model = MT5ForConditionalGeneration(config)
-    # Untied, as the published mT5 (and so the converter's mT5 fix is exercised).
-    model.lm_head.weight = torch.nn.Parameter(torch.randn(SMALL_VOCAB, 512) * 0.05)
-    model.eval()  # type: ignore[no-untyped-call]
-    model.save_pretrained(out)
-    return out
-
-
-def _build_small_nllb(out: Path, spm_path: Path) -> Path:
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
-
-    out.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(spm_path, out / "sentencepiece.bpe.model")
-    tokenizer = NllbTokenizer.from_pretrained(
-        str(out), additional_special_tokens=list(NLLB_LANGS), src_lang="arb_Arab"
-    )
-    tokenizer.save_pretrained(str(out))
-    config = M2M100Config(
-        vocab_size=SMALL_VOCAB,
-        d_model=512,
-        encoder_layers=6,
-        decoder_layers=6,
-        encoder_attention_heads=8,
-        decoder_attention_heads=8,
-        encoder_ffn_dim=2048,
-        decoder_ffn_dim=2048,
-        max_position_embeddings=512,
-        scale_embedding=True,
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        **_tokenizer_class("NllbTokenizer"),
-    )
-    torch.manual_seed(SEED)
-    model = M2M100ForConditionalGeneration(config)
-    model.eval()  # type: ignore[no-untyped-call]
-    model.save_pretrained(out)
-    return out
-
-
 def _install(hf: Path, home: Path, key: str, quantizations: tuple[str, ...]) -> dict[str, str]:
     from summarize.store import ModelStore
 
@@ -162,11 +93,6 @@ def _install(hf: Path, home: Path, key: str, quantizations: tuple[str, ...]) -> 
 
 def build_tiny(root: Path, home: Path) -> list[BenchModel]:
     """The test suite's tiny mT5 and NLLB (int8 and float32), installed under ``home``."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from tests.tiny_builders import build_mt5, build_nllb, train_spm
-    from tests.tiny_corpus import mixed_lines
-
     spm_dir = root / "tiny_spm"
     spm_dir.mkdir(parents=True, exist_ok=True)
     t5 = train_spm(
@@ -193,11 +119,22 @@ def build_small(root: Path, home: Path, data: Path) -> list[BenchModel]:
     lines = [line for row in read_rows(data) for line in row["text"].split("\n") if line.strip()]
     spm_dir = root / "spm"
     spm_dir.mkdir(parents=True, exist_ok=True)
-    t5_spm = _train_spm(lines, spm_dir / "t5.model", "unigram", "t5")
-    nllb_spm = _train_spm(lines, spm_dir / "nllb.model", "bpe", "fairseq")
+
+    def train(name: str, model_type: str, layout: str) -> Path:
+        return train_spm(
+            lines,
+            spm_dir / name,
+            vocab_size=SPM_PIECES,
+            model_type=model_type,
+            layout=layout,
+            num_threads=2,
+        )
+
+    t5_spm = train("t5.model", "unigram", "t5")
+    nllb_spm = train("nllb.model", "bpe", "fairseq")
     quantizations = ("int8", "float32")
-    mt5 = _build_small_mt5(root / "hf" / "small-mt5", t5_spm)
-    nllb = _build_small_nllb(root / "hf" / "small-nllb", nllb_spm)
+    mt5 = build_mt5(root / "hf" / "small-mt5", t5_spm, shape=SMALL_MT5)
+    nllb = build_nllb(root / "hf" / "small-nllb", nllb_spm, shape=SMALL_NLLB, src_lang="arb_Arab")
     return [
         BenchModel(
             "small-mt5", "summarize", mt5, home, _install(mt5, home, "small-mt5", quantizations)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,38 @@ CROSSSUM_LANGS = ("arabic", "english", "french", "spanish")
 NLLB_LANGS = ("arb_Arab", "eng_Latn", "fra_Latn", "spa_Latn")
 
 
+@dataclass(frozen=True)
+class Shape:
+    """A random model's dimensions and initialisation; the defaults are the tiny test models'.
+
+    The benchmarks build larger models through the same builders with another shape.
+    """
+
+    layers: int  # encoder layers, and as many decoder layers
+    d_model: int = D_MODEL
+    ffn: int = FFN
+    heads: int = HEADS
+    d_kv: int | None = None  # mT5's width per head; d_model // heads when None
+    max_positions: int = MAX_POSITIONS  # NLLB's learned positions
+    relative_buckets: int = 8  # mT5's relative attention
+    relative_distance: int = 32
+    vocab_size: int | None = None  # rows of the embeddings; None: sized from the tokenizer
+    head_scale: float = 0.5  # spread of mT5's untied lm_head
+    seed: int = SEED
+
+
+TINY_MT5 = Shape(layers=2)
+TINY_NLLB = Shape(layers=1)
+
+
 def train_spm(
-    lines: list[str], path: Path, *, vocab_size: int, model_type: str, layout: str
+    lines: list[str],
+    path: Path,
+    *,
+    vocab_size: int,
+    model_type: str,
+    layout: str,
+    num_threads: int = 1,
 ) -> Path:
     """Train a SentencePiece model in-process and write it to ``path``.
 
@@ -48,7 +79,7 @@ def train_spm(
         vocab_size=vocab_size,
         model_type=model_type,
         character_coverage=1.0,
-        num_threads=1,
+        num_threads=num_threads,
         hard_vocab_limit=False,
         minloglevel=2,
         **ids,
@@ -57,10 +88,10 @@ def train_spm(
     return path
 
 
-def _seed() -> None:
+def _seed(seed: int = SEED) -> None:
     import torch
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
 
 
 def _save_model(model: Any, out: Path) -> None:
@@ -77,8 +108,10 @@ def _config_extra(tokenizer_class: str) -> dict[str, Any]:
     return {"tokenizer_class": tokenizer_class}
 
 
-def build_mt5(out: Path, spm_path: Path, *, crosssum: bool = False) -> Path:
-    """A tiny ``MT5ForConditionalGeneration`` with an untied lm_head, as the real mT5 has.
+def build_mt5(
+    out: Path, spm_path: Path, *, crosssum: bool = False, shape: Shape = TINY_MT5
+) -> Path:
+    """A tiny (or ``shape``-sized) ``MT5ForConditionalGeneration``, lm_head untied as in mT5.
 
     With ``crosssum`` the tokenizer carries ``<extra_id_N>`` tokens and the config a
     ``task_specific_params.langid_map`` naming one of them per language, as
@@ -93,56 +126,63 @@ def build_mt5(out: Path, spm_path: Path, *, crosssum: bool = False) -> Path:
     tokenizer = T5Tokenizer.from_pretrained(str(out), extra_ids=extra_ids, legacy=False)
     tokenizer.save_pretrained(str(out))
     # mT5's embedding matrix is larger than its tokenizer (250112 vs 250100): keep that gap.
-    vocab_size = len(tokenizer) + 4
+    vocab_size = shape.vocab_size or len(tokenizer) + 4
     extra = _config_extra("T5Tokenizer")
     if crosssum:
         langid_map = {lang: [i, f"<extra_id_{i}>"] for i, lang in enumerate(CROSSSUM_LANGS)}
         extra["task_specific_params"] = {"langid_map": langid_map}
     config = MT5Config(
         vocab_size=vocab_size,
-        d_model=D_MODEL,
-        d_kv=D_MODEL // HEADS,
-        d_ff=FFN,
-        num_layers=2,
-        num_decoder_layers=2,
-        num_heads=HEADS,
-        relative_attention_num_buckets=8,
-        relative_attention_max_distance=32,
+        d_model=shape.d_model,
+        d_kv=shape.d_kv or shape.d_model // shape.heads,
+        d_ff=shape.ffn,
+        num_layers=shape.layers,
+        num_decoder_layers=shape.layers,
+        num_heads=shape.heads,
+        relative_attention_num_buckets=shape.relative_buckets,
+        relative_attention_max_distance=shape.relative_distance,
         feed_forward_proj="gated-gelu",
         pad_token_id=0,
         eos_token_id=1,
         decoder_start_token_id=0,
         **extra,
     )
-    _seed()
+    _seed(shape.seed)
     model = MT5ForConditionalGeneration(config)
     # transformers 5 ties lm_head to the input embeddings; the published mT5 weights do
     # not, and that difference is what CTranslate2's converter gets wrong.
-    model.lm_head.weight = torch.nn.Parameter(torch.randn(vocab_size, D_MODEL) * 0.5)
+    model.lm_head.weight = torch.nn.Parameter(
+        torch.randn(vocab_size, shape.d_model) * shape.head_scale
+    )
     _save_model(model, out)
     return out
 
 
-def build_nllb(out: Path, spm_path: Path) -> Path:
-    """A tiny ``M2M100ForConditionalGeneration`` with NLLB's tokenizer files."""
+def build_nllb(
+    out: Path, spm_path: Path, *, shape: Shape = TINY_NLLB, src_lang: str = "eng_Latn"
+) -> Path:
+    """A tiny (or ``shape``-sized) ``M2M100ForConditionalGeneration`` with NLLB's tokenizer.
+
+    ``src_lang`` is the source language the saved tokenizer starts with.
+    """
     from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
 
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(spm_path, out / "sentencepiece.bpe.model")
     tokenizer = NllbTokenizer.from_pretrained(
-        str(out), additional_special_tokens=list(NLLB_LANGS), src_lang="eng_Latn"
+        str(out), additional_special_tokens=list(NLLB_LANGS), src_lang=src_lang
     )
     tokenizer.save_pretrained(str(out))
     config = M2M100Config(
-        vocab_size=len(tokenizer),
-        d_model=D_MODEL,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=HEADS,
-        decoder_attention_heads=HEADS,
-        encoder_ffn_dim=FFN,
-        decoder_ffn_dim=FFN,
-        max_position_embeddings=MAX_POSITIONS,
+        vocab_size=shape.vocab_size or len(tokenizer),
+        d_model=shape.d_model,
+        encoder_layers=shape.layers,
+        decoder_layers=shape.layers,
+        encoder_attention_heads=shape.heads,
+        decoder_attention_heads=shape.heads,
+        encoder_ffn_dim=shape.ffn,
+        decoder_ffn_dim=shape.ffn,
+        max_position_embeddings=shape.max_positions,
         scale_embedding=True,
         pad_token_id=1,
         bos_token_id=0,
@@ -150,7 +190,7 @@ def build_nllb(out: Path, spm_path: Path) -> Path:
         decoder_start_token_id=2,
         **_config_extra("NllbTokenizer"),
     )
-    _seed()
+    _seed(shape.seed)
     _save_model(M2M100ForConditionalGeneration(config), out)
     return out
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import re
 import sys
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from summarize.engines.base import Document
 from summarize.pipeline import prepare
 from summarize.settings import Settings
 from tests.brief.helpers import TITLE, titled_article, untitled_article, write
+from tests.pty_run import run_in_terminal
 from tests.tiny_models import install_tiny
 
 
@@ -166,29 +166,12 @@ def test_sentence_engine_without_a_neural_model_uses_one_batch_call() -> None:
     assert fake.batches == [["أ", "ب", "أ"]]
 
 
-def _run_in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.execvpe(args[0], args, env)
-    chunks: list[bytes] = []
-    while True:
-        try:
-            data = os.read(fd, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", "replace")
-
-
 def test_terminal_shows_title_metadata_then_bullets(isolated_home: Path, tmp_path: Path) -> None:
     install_tiny(isolated_home, "nllb")
     path = write(tmp_path, titled_article())
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "400", "TERM": "xterm-256color"}
     args = [sys.executable, "-m", "summarize", "brief", str(path), "--bullets", "3", "-q"]
-    code, screen = _run_in_terminal(args, env)
+    code, screen = run_in_terminal(args, env)
     assert code == 0, screen
     plain = re.sub(r"\x1b\[[0-9;]*m", "", screen.replace("\r", ""))
     lines = [line for line in plain.split("\n") if line.strip()]

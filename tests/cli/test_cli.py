@@ -193,16 +193,47 @@ def test_version(capsys, monkeypatch) -> None:
     assert (res.code, res.out) == (0, f"summarize {__version__}\n")
 
 
-def test_help_shows_an_example_for_every_command(capsys, monkeypatch) -> None:
-    res = run_cli(capsys, monkeypatch, ["--help"])
-    assert res.code == 0
-    commands = [
+def _listed_commands(help_text: str) -> list[str]:
+    """The command names under the "Commands:" heading of a ``--help`` page."""
+    return [
         line.split()[0]
-        for line in res.out.split("Commands:")[1].splitlines()
+        for line in help_text.split("Commands:")[1].splitlines()
         if line.startswith("  ") and line.split()
     ]
+
+
+def test_help_shows_an_example_for_every_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    res = run_cli(capsys, monkeypatch, ["--help"])
+    assert res.code == 0
+    commands = _listed_commands(res.out)
     assert "article" in commands
     for command in commands:
         sub = run_cli(capsys, monkeypatch, [command, "--help"])
         assert sub.code == 0
         assert "Example: summarize" in sub.out, command
+
+
+def test_help_of_every_models_subcommand(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+    from typer.core import TyperGroup
+
+    from summarize.cli_models import models_app
+
+    res = run_cli(capsys, monkeypatch, ["models", "--help"])
+    assert res.code == 0
+    listed = _listed_commands(res.out)
+    group = typer.main.get_command(models_app)
+    assert isinstance(group, TyperGroup)
+    # The help page lists every registered subcommand, so the loop below covers them all.
+    assert sorted(listed) == sorted(group.commands) and len(listed) >= 6
+    for name in listed:
+        sub = run_cli(capsys, monkeypatch, ["models", name, "--help"])
+        assert sub.code == 0, (name, sub.err)
+        assert sub.out.startswith(f"Usage: summarize models {name} "), name
+        assert f"Example: summarize models {name}" in sub.out, name
+        assert sub.err == "", name
+        assert "Traceback" not in sub.out, name

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.pty_run import run_in_terminal
 
 SENTENCE = "ارتفعت أسعار القمح في الأسواق العالمية بنسبة كبيرة خلال الأسبوع الماضي رقم {}."
 
@@ -24,6 +25,21 @@ def long_article(tmp_path: Path) -> Path:
     return path
 
 
+def test_python_dash_m_runs_the_cli() -> None:
+    proc = subprocess.run(_cli("--help"), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Usage: summarize [OPTIONS] COMMAND [ARGS]...")
+    assert "Commands:" in proc.stdout
+    assert proc.stderr == ""
+
+
+def test_importing_the_main_module_runs_nothing() -> None:
+    # Tools that import every module (doc builders, test collectors) must not start the CLI.
+    code = "import sys; sys.argv = ['x', '--version']; import summarize.__main__; print('ok')"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "ok\n", "")
+
+
 def test_broken_pipe_ends_quietly(long_article: Path) -> None:
     cmd = " ".join(_cli(str(long_article), "--ratio", "1", "--quiet")) + " | head -c 20 >/dev/null"
     proc = subprocess.run(
@@ -35,24 +51,6 @@ def test_broken_pipe_ends_quietly(long_article: Path) -> None:
     assert proc.stderr.strip() == "0"
 
 
-def _run_in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
-    """Run with stdout and stderr on a pseudo-terminal; return exit code and screen text."""
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.execvpe(args[0], args, env)
-    chunks: list[bytes] = []
-    while True:
-        try:
-            data = os.read(fd, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", "replace")
-
-
 def test_terminal_output_has_title_line_and_respects_no_color(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(
@@ -62,7 +60,7 @@ def test_terminal_output_has_title_line_and_respects_no_color(tmp_path: Path) ->
         encoding="utf-8",
     )
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "TERM": "xterm-256color"}
-    code, screen = _run_in_terminal(_cli(str(path)), env)
+    code, screen = run_in_terminal(_cli(str(path)), env)
     assert code == 0
     assert "قال الوزير" in screen
     assert "\x1b[3" not in screen  # no colour codes with NO_COLOR
