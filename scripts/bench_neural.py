@@ -105,7 +105,9 @@ def bench_model(model: models.BenchModel, args: argparse.Namespace) -> dict[str,
         "source_tokens": work.source_tokens,
         "repetition": repetition,
         "beams": {beam: _ct2_block(model, neural, work, beam, args) for beam in args.beams},
-        "hf": _hf_block(model, neural, docs[: size.hf_docs], size.hf_beams, args),
+        "hf": _hf_block(
+            model, neural, docs[: size.hf_docs], size.hf_beams if args.hf_reps else (), args
+        ),
     }
     for loaded in neural.values():
         loaded.close()
@@ -218,7 +220,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--docs", type=int, default=None, help="documents per model")
     parser.add_argument("--reps", type=int, default=None, help="timed repetitions per system")
     parser.add_argument("--sizes", default=None, help="comma list of: tiny, small")
-    parser.add_argument("--hf-reps", type=int, default=2, help="repetitions with transformers")
+    parser.add_argument(
+        "--hf-reps", type=int, default=2, help="repetitions with transformers (0: skip it)"
+    )
+    parser.add_argument("--models", default=None, help="only these models (comma list of keys)")
     parser.add_argument("--beams", default=None, help="beam sizes to time (comma list)")
     parser.add_argument("--loop-beams", default="4", help="beams with the per-article loop")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS pass")
@@ -253,6 +258,8 @@ def main(argv: list[str] | None = None) -> None:
             built += models.build_tiny(root, home)
         if "small" in args.sizes:
             built += models.build_small(root, home, args.data)
+        if args.models:
+            built = [m for m in built if m.key in args.models.split(",")]
         print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         reports = [bench_model(m, args) for m in built]
         memory = [] if args.no_memory else peak_rss(built, reports, root)
