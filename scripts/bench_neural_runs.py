@@ -18,7 +18,7 @@ from bench_neural_models import BenchModel, read_rows
 
 from summarize.engines.base import Document, Length
 from summarize.engines.ct2 import Decoding
-from summarize.engines.decoding import BATCH_TOKENS, NeuralModel, plan_batches
+from summarize.engines.decoding import BATCH_TOKENS, NeuralModel, plan_batches, source_budget
 from summarize.engines.neural import DecodePlan, NeuralSummarizer, NeuralTranslator
 from summarize.settings import Settings
 from summarize.store import ModelStore
@@ -166,9 +166,9 @@ def raw_ct2(
 ) -> list[list[str]]:
     """Raw CTranslate2 on the pre-tokenised units: one call per output cap.
 
-    ``translate_batch`` (or ``translate_iterable``) with ``max_batch_size`` in tokens, so
-    CTranslate2 sorts and rebatches by length itself, and the tool's decoding options
-    (beam, cap, repetition guards, ``disable_unk``).
+    ``translate_batch`` (or ``translate_iterable``) with ``max_batch_size`` in tokens (the
+    tool's budget for ``beam``), so CTranslate2 sorts and rebatches by length itself, and the
+    tool's decoding options (beam, cap, repetition guards, ``disable_unk``).
     """
     out: list[list[str]] = [[] for _ in work.units]
     for cap, indices in _by_cap(work).items():
@@ -177,7 +177,9 @@ def raw_ct2(
         decoding = Decoding(beam_size=beam, max_length=cap, **repetition)
         options = {
             **decoding.kwargs(prefix_len),
-            "max_batch_size": BATCH_TOKENS,
+            "max_batch_size": source_budget(
+                BATCH_TOKENS, beam, max(len(work.units[i].source) for i in indices)
+            ),
             "batch_type": "tokens",
             "max_input_length": 0,
             "target_prefix": prefixes if prefix_len else None,
@@ -252,7 +254,8 @@ class HfGenerate:
         caps = [u.cap for u in work.units]
         pad = int(self.model.config.pad_token_id)
         out: list[list[int]] = [[] for _ in sources]
-        for batch in plan_batches([len(s) for s in sources], caps, self.batch_tokens):
+        budget = source_budget(self.batch_tokens, beam, max(map(len, sources), default=1))
+        for batch in plan_batches([len(s) for s in sources], caps, budget):
             width = max(len(sources[i]) for i in batch)
             ids = [sources[i] + [pad] * (width - len(sources[i])) for i in batch]
             mask = [[1] * len(sources[i]) + [0] * (width - len(sources[i])) for i in batch]

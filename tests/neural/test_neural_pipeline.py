@@ -9,7 +9,7 @@ import pytest
 from summarize import engines
 from summarize.engines import Fallback, resolve_summarizer, resolve_translator
 from summarize.engines.base import Document, Length
-from summarize.engines.decoding import plan_batches, plan_groups
+from summarize.engines.decoding import plan_batches, plan_groups, source_budget
 from summarize.engines.extractive import ExtractiveEngine
 from summarize.engines.neural import (
     DecodePlan,
@@ -157,6 +157,38 @@ def test_batch_plans_cover_every_index_once() -> None:
         assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= 200
     groups = plan_groups(lengths, 200)
     assert [i for g in groups for i in g] == list(range(len(lengths)))
+
+
+def test_source_budget_is_shared_by_the_beams() -> None:
+    assert source_budget(16384, 4, 512) == 4096
+    assert source_budget(16384, 1, 512) == 16384
+    assert source_budget(1024, 4, 512) == 512  # one full-length unit always fits
+    assert source_budget(1024, 0, 100) == 1024
+
+
+def test_beam_search_batches_hold_the_shared_budget(isolated_home: Path) -> None:
+    model = load(isolated_home, "mt5", max_input_tokens=64)
+    model.batch_tokens = 512
+    widths: dict[int, list[int]] = {1: [], 4: []}
+    translate = model.ct2.translate
+
+    def recording(sources: list[list[str]], *args: object, **kwargs: object) -> list[list[str]]:
+        widths[beam].append(len(sources) * max(len(s) for s in sources))
+        return translate(sources, *args, **kwargs)  # type: ignore[arg-type]
+
+    model.ct2.translate = recording  # type: ignore[method-assign]
+    try:
+        units = model.split(arabic_article(12, seed=5))
+        assert len(units) > 8
+        outputs = {}
+        for beam in (1, 4):
+            outputs[beam] = model.run(units, "ar", "ar", beam=beam)
+            assert max(widths[beam]) <= model.source_budget(beam)
+        # The greedy calls are wider: the beams of beam search share the same budget.
+        assert len(widths[4]) > len(widths[1]) >= 1
+        assert all(outputs[4]) and all(outputs[1])
+    finally:
+        model.close()
 
 
 def _options(**kwargs: object) -> SummaryOptions:
