@@ -49,8 +49,9 @@ Budget = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--budget",
-        help="reference: cap each summary at its reference's length in words (the default "
-        "unless a length option is given); fixed: use the length options as given.",
+        help="reference: give each summary its reference's length in words, a cap that "
+        "extractive engines fill with whole sentences (the default unless a length option is "
+        "given); fixed: use the length options as given.",
     ),
 ]
 Resamples = Annotated[

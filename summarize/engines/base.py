@@ -11,11 +11,17 @@ from summarize.text.sentences import Sentence
 
 @dataclass(frozen=True)
 class Length:
-    """How long a summary may be. ``max_words`` is a hard cap; the others are targets."""
+    """How long a summary may be. ``max_words`` is a hard cap; the others are targets.
+
+    ``fill``: use the word budget (length-matched evaluation, where every system gets the
+    reference's length): an extractive engine then adds whole sentences while one fits.
+    Without it a word budget is only a ceiling, and weak sentences do not pad it out.
+    """
 
     sentences: int | None = None
     max_words: int | None = None
     ratio: float | None = None
+    fill: bool = False
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,8 @@ class ExtractiveEngine:
         """The sentences of the summary, in article order."""
         count, max_words = budgets(length, doc.sentences)
         scored = score_sentences(doc.sentences, doc.lang, doc.title, self.weights)
-        return [doc.sentences[i] for i in select(scored, count, max_words, self.weights)]
+        chosen = select(scored, count, max_words, self.weights, fill=length.fill)
+        return [doc.sentences[i] for i in chosen]
 
     def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
         """Yield the chosen sentences in article order, separated by spaces.

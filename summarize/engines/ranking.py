@@ -152,7 +152,12 @@ def score_sentences(
 
 
 def select(
-    scored: Sequence[Scored], max_sentences: int | None, max_words: int | None, w: Weights
+    scored: Sequence[Scored],
+    max_sentences: int | None,
+    max_words: int | None,
+    w: Weights,
+    *,
+    fill: bool = False,
 ) -> list[int]:
     """Pick sentence indices by MMR within the budgets; returned in article order.
 
@@ -160,6 +165,8 @@ def select(
     alone is over ``max_words`` and no fitting one scores ``fit_ratio`` of it, the best is
     taken alone (the caller cuts it at the budget). When only a word budget is given, later
     sentences must score ``pad_ratio`` of the first: a budget is a ceiling, not a quota.
+    With ``fill`` the budget is a quota: no ``pad_ratio``, whole sentences are added while
+    any fits (length-matched evaluation gives every system the reference's length).
     """
     if not scored:
         return []
@@ -170,7 +177,7 @@ def select(
         if runner is None or runner.score < w.fit_ratio * best.score:
             return [best.index]
     # With no sentence count asked for, only a word budget, weak sentences do not pad it out.
-    padding = max_sentences is None
+    padding = max_sentences is None and not fill
     chosen: list[Scored] = []
     left = max_words
     pool = list(scored)

@@ -155,6 +155,18 @@ def test_a_word_budget_alone_does_not_pad_with_weak_sentences() -> None:
     assert len(padded) > len(picked)
 
 
+def test_a_filled_word_budget_takes_whole_sentences_up_to_the_budget() -> None:
+    doc = floods()
+    ceiling = chosen_indices(doc, Length(max_words=60))
+    filled = ExtractiveEngine().choose(doc, Length(max_words=60, fill=True))
+    used = sum(word_count(s.text) for s in filled)
+    assert len(filled) > len(ceiling)
+    assert used <= 60
+    # Filled: no sentence left out would still have fitted (this article has no duplicates).
+    left_out = [s for s in doc.sentences if s not in filled]
+    assert all(word_count(s.text) > 60 - used for s in left_out)
+
+
 def test_budgets_from_length() -> None:
     sentences = floods().sentences
     total = sum(word_count(s.text) for s in sentences)
