@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+import os
+import re
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from summarize import cli_options as opt
 from summarize.cli_brief import Bullets, TranslatorModel, Via
@@ -59,7 +62,7 @@ Cluster = Annotated[
         metavar="ADDRESS",
         help="Run on a Dask cluster: local (worker processes on this machine), a "
         "scheduler address (tcp://host:8786), or auto ($DASK_SCHEDULER_ADDRESS, else "
-        "local). Needs pip install 'summarize[cluster]'.",
+        "local; also what --cluster alone means). Needs pip install 'summarize[cluster]'.",
         show_default=False,
     ),
 ]
@@ -187,6 +190,39 @@ def batch(
     run_cluster_batch(config, cluster, workers, scheduler_file)
 
 
+# What can only be a cluster address after --cluster: a keyword, a URL, or host:port.
+_ADDRESS = re.compile(r"(local|auto|[a-z][a-z0-9+.-]*://\S*|[\w.-]+:\d+)", re.IGNORECASE)
+
+
+def _is_address(value: str) -> bool:
+    if _ADDRESS.fullmatch(value):
+        return True
+    return not value.startswith("-") and not os.path.exists(value)
+
+
+def cluster_without_address(args: list[str]) -> list[str]:
+    """``--cluster`` with no address after it becomes ``--cluster auto``.
+
+    typer options cannot take an optional value, so the word after ``--cluster`` is looked
+    at: an option, an existing file or folder (an input), or nothing at all means no address
+    was given. Anything else is taken as the address (``local``, ``tcp://host:8786``, ...).
+    """
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        out.append(arg)
+        if arg == "--cluster" and (i + 1 == len(args) or not _is_address(args[i + 1])):
+            out.append("auto")
+    return out
+
+
+class BatchCommand(TyperCommand):
+    """The ``batch`` command, accepting ``--cluster`` without an address."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Give a bare ``--cluster`` its default address before parsing."""
+        return super().parse_args(ctx, cluster_without_address(args))
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``batch`` command to the main app."""
-    app.command("batch")(batch)
+    app.command("batch", cls=BatchCommand)(batch)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from summarize.cli_batch import cluster_without_address
 from tests.batch.helpers import without_ms
 from tests.cli.helpers import run_cli
 from tests.cluster.conftest import articles, read_records, with_bad_lines
@@ -57,3 +58,35 @@ def test_cluster_usage_and_model_errors_keep_their_exit_codes(
     )
     assert missing.code == 3 and missing.out == ""
     assert "worker could not load engine: " in missing.err and "nope" in missing.err
+
+
+def test_a_bare_cluster_flag_means_auto(tmp_path: Path) -> None:
+    data = articles(tmp_path / "in.jsonl", 1)
+    assert cluster_without_address(["in", "--cluster"]) == ["in", "--cluster", "auto"]
+    assert cluster_without_address(["--cluster", "-o", "x"]) == ["--cluster", "auto", "-o", "x"]
+    assert cluster_without_address(["--cluster", "-"]) == ["--cluster", "auto", "-"]
+    # An existing file after the flag is an input, not an address...
+    assert cluster_without_address(["--cluster", str(data)]) == ["--cluster", "auto", str(data)]
+    # ...while keywords, URLs and host:port are addresses, whatever exists on disk.
+    for address in ("local", "auto", "tcp://10.0.0.5:8786", "scheduler:8786", "somehost"):
+        assert cluster_without_address(["--cluster", address]) == ["--cluster", address]
+
+
+@pytest.mark.parametrize("where", ["before the input", "last"])
+def test_a_bare_cluster_flag_joins_the_environment_scheduler(
+    where: str, tmp_path: Path, capsys: Capsys, monkeypatch: Patch
+) -> None:
+    import socket
+
+    from summarize import cluster_connect
+
+    monkeypatch.setattr(cluster_connect, "CONNECT_TIMEOUT_S", 1)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", f"tcp://127.0.0.1:{port}")
+    data = str(articles(tmp_path / "in.jsonl", 2))
+    args = ["--cluster", data] if where == "before the input" else [data, "--cluster"]
+    result = run_cli(capsys, monkeypatch, ["batch", *args, "--engine", "extractive"])
+    assert result.code == 1 and result.out == ""
+    assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in result.err
