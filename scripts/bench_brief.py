@@ -10,8 +10,10 @@ are ever written to the repository):
   (d_model 512, 8+8 layers, 6 heads, d_ff 1024, vocabulary 250,112), an NLLB-architecture
   translator of similar size (d_model 512, 6+6 layers, 8 heads, FFN 2048, vocabulary
   256,206) and a Marian translator with opus-mt-ar-en's dimensions (d_model 512, 6+6
-  layers, vocabulary 62,000). Their SentencePiece models are trained on the articles
-  themselves (8,000 pieces), so inputs have realistic token counts.
+  layers, vocabulary 62,000). They are built with the test suite's builders
+  (``tests/tiny_builders.py``) from ``bench_neural_models.py``'s small shapes, widened to
+  these vocabularies. Their SentencePiece models are trained on the articles themselves
+  (8,000 pieces), so inputs have realistic token counts.
 
 Every model is converted with ``summarize.convert`` (int8). The small ones are installed
 under their catalogue names, so the catalogue's decoding settings apply (beam 4, output caps);
@@ -39,6 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +57,10 @@ CONFIGS = (
     ("crosssum + nllb", ("crosssum", "nllb-600m"), "crosssum"),
 )
 FAMILY_OF = {"nllb-600m": "nllb", "opus-mt-ar-en": "marian", "crosssum": "crosssum"}
+# Embedding rows of the published mT5 (crossSum), NLLB-200 and opus-mt-ar-en.
+MT5_VOCAB = 250_112
+NLLB_VOCAB = 256_206
+MARIAN_VOCAB = 62_000
 
 
 def load_articles(count: int) -> list[tuple[str, str | None]]:
@@ -72,115 +79,11 @@ def load_articles(count: int) -> list[tuple[str, str | None]]:
     return [(arabic_article(12, seed=100 + i), None) for i in range(count)]
 
 
-def _small_mt5(out: Path, spm: Path) -> Path:
-    import torch
-    from transformers import MT5Config, MT5ForConditionalGeneration, T5Tokenizer
-
-    out.mkdir(parents=True)
-    shutil.copyfile(spm, out / "spiece.model")
-    tokenizer = T5Tokenizer.from_pretrained(str(out), extra_ids=8, legacy=False)
-    tokenizer.save_pretrained(str(out))
-    langid_map = {lang: [i, f"<extra_id_{i}>"] for i, lang in enumerate(("arabic", "english"))}
-    config = MT5Config(
-        vocab_size=250112,
-        d_model=512,
-        d_kv=64,
-        d_ff=1024,
-        num_layers=8,
-        num_decoder_layers=8,
-        num_heads=6,
-        feed_forward_proj="gated-gelu",
-        tie_word_embeddings=False,
-        pad_token_id=0,
-        eos_token_id=1,
-        decoder_start_token_id=0,
-        task_specific_params={"langid_map": langid_map},
-        tokenizer_class="T5Tokenizer",
-    )
-    torch.manual_seed(0)
-    MT5ForConditionalGeneration(config).eval().save_pretrained(out)
-    return out
-
-
-def _small_nllb(out: Path, spm: Path) -> Path:
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
-
-    out.mkdir(parents=True)
-    shutil.copyfile(spm, out / "sentencepiece.bpe.model")
-    langs = ["arb_Arab", "eng_Latn"]
-    tokenizer = NllbTokenizer.from_pretrained(
-        str(out), additional_special_tokens=langs, src_lang="arb_Arab"
-    )
-    tokenizer.save_pretrained(str(out))
-    config = M2M100Config(
-        vocab_size=256206,
-        d_model=512,
-        encoder_layers=6,
-        decoder_layers=6,
-        encoder_attention_heads=8,
-        decoder_attention_heads=8,
-        encoder_ffn_dim=2048,
-        decoder_ffn_dim=2048,
-        max_position_embeddings=1024,
-        scale_embedding=True,
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        tokenizer_class="NllbTokenizer",
-    )
-    torch.manual_seed(0)
-    M2M100ForConditionalGeneration(config).eval().save_pretrained(out)
-    return out
-
-
-def _small_marian(out: Path, source: Path, target: Path, size: int = 62000) -> Path:
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
-
-    from tests.tiny_builders import _marian_vocab
-
-    out.mkdir(parents=True)
-    shutil.copyfile(source, out / "source.spm")
-    shutil.copyfile(target, out / "target.spm")
-    vocab = _marian_vocab(source, target)
-    pad = vocab.pop("<pad>")
-    del pad
-    for i in range(size - 1 - len(vocab)):  # filler entries up to opus-mt's vocabulary size
-        vocab[f"▁filler{i}"] = len(vocab)
-    vocab["<pad>"] = len(vocab)
-    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer = MarianTokenizer(
-        str(out / "source.spm"), str(out / "target.spm"), str(out / "vocab.json"),
-        source_lang="ar", target_lang="en",
-    )  # fmt: skip
-    tokenizer.save_pretrained(str(out))
-    config = MarianConfig(
-        vocab_size=len(vocab),
-        d_model=512,
-        encoder_layers=6,
-        decoder_layers=6,
-        encoder_attention_heads=8,
-        decoder_attention_heads=8,
-        encoder_ffn_dim=2048,
-        decoder_ffn_dim=2048,
-        max_position_embeddings=512,
-        pad_token_id=vocab["<pad>"],
-        decoder_start_token_id=vocab["<pad>"],
-        eos_token_id=0,
-        bos_token_id=0,
-        scale_embedding=True,
-        share_encoder_decoder_embeddings=True,
-    )
-    torch.manual_seed(0)
-    MarianMTModel(config).eval().save_pretrained(out)
-    return out
-
-
 def build_small(root: Path, articles: list[tuple[str, str | None]]) -> dict[str, Path]:
     """Hugging Face folders of the ``small`` models (see the module docstring)."""
-    from tests.tiny_builders import train_spm
+    from bench_neural_models import SMALL_MT5, SMALL_NLLB
+
+    from tests.tiny_builders import build_marian, build_mt5, build_nllb, train_spm
     from tests.tiny_corpus import english_lines
 
     arabic = [line for text, _ in articles for line in text.splitlines() if line.strip()]
@@ -195,10 +98,14 @@ def build_small(root: Path, articles: list[tuple[str, str | None]]) -> dict[str,
     bpe = train(arabic + english, "bpe.model", "bpe", "fairseq", 8000)
     source = train(arabic, "ar.model", "unigram", "fairseq", 8000)
     target = train(english, "en.model", "unigram", "fairseq", 500)
+    # bench_neural's small shapes, with the published models' vocabulary sizes.
+    crosssum = replace(SMALL_MT5, vocab_size=MT5_VOCAB)
+    nllb = replace(SMALL_NLLB, vocab_size=NLLB_VOCAB, max_positions=1024)
+    marian = replace(SMALL_NLLB, vocab_size=MARIAN_VOCAB)
     return {
-        "crosssum": _small_mt5(root / "crosssum", t5),
-        "nllb": _small_nllb(root / "nllb", bpe),
-        "marian": _small_marian(root / "marian", source, target),
+        "crosssum": build_mt5(root / "crosssum", t5, crosssum=True, shape=crosssum),
+        "nllb": build_nllb(root / "nllb", bpe, shape=nllb, src_lang="arb_Arab"),
+        "marian": build_marian(root / "marian", source, target, shape=marian),
     }
 
 
@@ -262,7 +169,7 @@ def run_size(
         lambda: build_tiny(root / "hf") if size == "tiny" else build_small(root / "hf", articles)
     )
     print(f"[{size}] models built in {build:.0f} s", file=sys.stderr)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for label, names, via in CONFIGS:
         home = root / f"home-{len(rows)}"
         for name in names:

@@ -49,6 +49,7 @@ class Shape:
 
 TINY_MT5 = Shape(layers=2)
 TINY_NLLB = Shape(layers=1)
+TINY_MARIAN = Shape(layers=1)
 
 
 def train_spm(
@@ -209,14 +210,45 @@ def _marian_vocab(source: Path, target: Path) -> dict[str, int]:
     return vocab
 
 
-def build_marian(out: Path, source_spm: Path, target_spm: Path) -> Path:
-    """A tiny ``MarianMTModel`` (Arabic → English) with source.spm, target.spm, vocab.json."""
+def _encoder_decoder_dims(shape: Shape) -> dict[str, Any]:
+    """``shape`` as the size arguments of a BART-style config (Marian, M2M100)."""
+    return {
+        "d_model": shape.d_model,
+        "encoder_layers": shape.layers,
+        "decoder_layers": shape.layers,
+        "encoder_attention_heads": shape.heads,
+        "decoder_attention_heads": shape.heads,
+        "encoder_ffn_dim": shape.ffn,
+        "decoder_ffn_dim": shape.ffn,
+        "max_position_embeddings": shape.max_positions,
+    }
+
+
+def _pad_vocab(vocab: dict[str, int], size: int) -> dict[str, int]:
+    """``vocab`` grown to ``size`` entries with filler pieces, ``<pad>`` kept last."""
+    padded = {piece: i for piece, i in vocab.items() if piece != "<pad>"}
+    for i in range(size - 1 - len(padded)):
+        padded[f"▁filler{i}"] = len(padded)
+    padded["<pad>"] = len(padded)
+    return padded
+
+
+def build_marian(
+    out: Path, source_spm: Path, target_spm: Path, *, shape: Shape = TINY_MARIAN
+) -> Path:
+    """A tiny (or ``shape``-sized) ``MarianMTModel`` (Arabic → English).
+
+    The folder holds source.spm, target.spm and vocab.json; a ``shape.vocab_size`` larger
+    than the two SentencePiece models pads vocab.json with filler pieces up to that size.
+    """
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source_spm, out / "source.spm")
     shutil.copyfile(target_spm, out / "target.spm")
     vocab = _marian_vocab(source_spm, target_spm)
+    if shape.vocab_size and shape.vocab_size > len(vocab):
+        vocab = _pad_vocab(vocab, shape.vocab_size)
     _write_json(out / "vocab.json", vocab)
     tokenizer = MarianTokenizer(
         str(out / "source.spm"),
@@ -229,22 +261,15 @@ def build_marian(out: Path, source_spm: Path, target_spm: Path) -> Path:
     pad = vocab["<pad>"]
     config = MarianConfig(
         vocab_size=len(vocab),
-        d_model=D_MODEL,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=HEADS,
-        decoder_attention_heads=HEADS,
-        encoder_ffn_dim=FFN,
-        decoder_ffn_dim=FFN,
-        max_position_embeddings=MAX_POSITIONS,
         pad_token_id=pad,
         decoder_start_token_id=pad,
         eos_token_id=0,
         bos_token_id=0,
         scale_embedding=True,
         share_encoder_decoder_embeddings=True,
+        **_encoder_decoder_dims(shape),
     )
-    _seed()
+    _seed(shape.seed)
     _save_model(MarianMTModel(config), out)
     return out
 
