@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from typing import Any
 
 import bench_neural_models as models
 import bench_neural_runs as runs
+from bench_neural_procs import run_worker
 
 from summarize.engines.decoding import BATCH_TOKENS
 
@@ -67,16 +67,7 @@ def _median_ratio(a: list[float], b: list[float]) -> float:
 def _child(spec: dict[str, Any], root: Path) -> dict[str, float]:
     path = root / "spec.json"
     path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, __file__, "--worker", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"worker failed:\n{done.stderr[-2000:]}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return run_worker(path, Path(__file__).resolve())
 
 
 def main() -> None:

@@ -39,9 +39,10 @@ def _spec_file(root: Path, name: str, spec: dict[str, Any]) -> Path:
     return path
 
 
-def _run_worker(spec_path: Path) -> dict[str, Any]:
+def run_worker(spec_path: Path, script: Path = SCRIPT) -> dict[str, Any]:
+    """Run ``script --worker SPEC`` in a fresh interpreter; its last stdout line, as JSON."""
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--worker", str(spec_path)],
+        [sys.executable, str(script), "--worker", str(spec_path)],
         capture_output=True,
         text=True,
         check=False,
@@ -85,14 +86,14 @@ def peak_rss(
         ):
             spec = {**base, "system": system, "quantization": quantization, "beam": beams[system]}
             path = _spec_file(root, f"{model.key}_{system}_{quantization}", spec)
-            result = _run_worker(path)
+            result = run_worker(path)
             rows.append({"model": model.key, "system": f"{system} {quantization}", **result})
             print(f"memory {rows[-1]}", file=sys.stderr)
     return rows
 
 
 def _idle(root: Path) -> dict[str, Any]:
-    return _run_worker(_spec_file(root, "idle", {"system": "idle"}))
+    return run_worker(_spec_file(root, "idle", {"system": "idle"}))
 
 
 def worker_main(spec_path: str) -> None:
