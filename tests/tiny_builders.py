@@ -176,14 +176,7 @@ def build_nllb(
     tokenizer.save_pretrained(str(out))
     config = M2M100Config(
         vocab_size=shape.vocab_size or len(tokenizer),
-        d_model=shape.d_model,
-        encoder_layers=shape.layers,
-        decoder_layers=shape.layers,
-        encoder_attention_heads=shape.heads,
-        decoder_attention_heads=shape.heads,
-        encoder_ffn_dim=shape.ffn,
-        decoder_ffn_dim=shape.ffn,
-        max_position_embeddings=shape.max_positions,
+        **_encoder_decoder_dims(shape),
         scale_embedding=True,
         pad_token_id=1,
         bos_token_id=0,
