@@ -38,6 +38,8 @@ class Settings:
     device: str = "auto"
     compute_type: str | None = None
     threads: int = 0
+    # Padded source tokens × beam per batched model call (None: the engine's default).
+    batch_tokens: int | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -45,6 +47,11 @@ class Settings:
         """Read the ``SUMMARIZE_*`` (and ``HF_HUB_OFFLINE``) environment variables."""
         env = os.environ if env is None else env
         threads = env.get("SUMMARIZE_THREADS", "0")
+        batch_tokens = env.get("SUMMARIZE_BATCH_TOKENS", "").strip()
+        if batch_tokens and (not batch_tokens.isdigit() or int(batch_tokens) < 1):
+            raise UsageError(
+                f"SUMMARIZE_BATCH_TOKENS must be a positive integer, not {batch_tokens!r}"
+            )
         return cls(
             home=default_home(env),
             offline=_flag(env, "SUMMARIZE_OFFLINE", "HF_HUB_OFFLINE"),
@@ -52,6 +59,7 @@ class Settings:
             device=env.get("SUMMARIZE_DEVICE", "auto"),
             compute_type=env.get("SUMMARIZE_COMPUTE_TYPE") or None,
             threads=int(threads) if threads.isdigit() else 0,
+            batch_tokens=int(batch_tokens) if batch_tokens else None,
         )
 
     @classmethod

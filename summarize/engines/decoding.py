@@ -52,7 +52,7 @@ class NeuralModel:
     """An installed model loaded for decoding, with its tokenizer and budget."""
 
     def __init__(
-        self, installed: InstalledModel, settings: Settings, *, batch_tokens: int = BATCH_TOKENS
+        self, installed: InstalledModel, settings: Settings, *, batch_tokens: int | None = None
     ) -> None:
         manifest = installed.manifest
         self.name = installed.name
@@ -62,7 +62,7 @@ class NeuralModel:
         self.pairs: tuple[str, ...] = tuple(manifest.get("pairs") or ())
         self.languages: tuple[str, ...] = installed.languages
         self.max_input_tokens = installed.max_input_tokens
-        self.batch_tokens = batch_tokens
+        self.batch_tokens = batch_tokens or settings.batch_tokens or BATCH_TOKENS
         try:
             self.layout = layout_for(installed.family, installed.path, manifest)
             self.tokenizer = SentencePieceTokenizer(self.layout)

@@ -166,6 +166,26 @@ def test_source_budget_is_shared_by_the_beams() -> None:
     assert source_budget(1024, 0, 100) == 1024
 
 
+def test_the_batch_budget_comes_from_the_environment(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarize.engines.decoding import BATCH_TOKENS, NeuralModel
+    from tests.neural.neural_helpers import installed
+
+    model = installed(isolated_home, "mt5")
+    for value, expected in (("3000", 3000), ("", BATCH_TOKENS)):
+        monkeypatch.setenv("SUMMARIZE_BATCH_TOKENS", value)
+        neural = NeuralModel(model, Settings.from_env())
+        try:
+            assert neural.batch_tokens == expected
+        finally:
+            neural.close()
+    for bad in ("0", "-5", "lots"):
+        monkeypatch.setenv("SUMMARIZE_BATCH_TOKENS", bad)
+        with pytest.raises(UsageError, match="SUMMARIZE_BATCH_TOKENS must be a positive integer"):
+            Settings.from_env()
+
+
 def test_beam_search_batches_hold_the_shared_budget(isolated_home: Path) -> None:
     model = load(isolated_home, "mt5", max_input_tokens=64)
     model.batch_tokens = 512
