@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from tests.batch.helpers import article, parse_lines, without_ms, write_jsonl
+from tests.cli.helpers import sigint_at_default
 
 ROOT = Path(__file__).resolve().parents[2]
 # The real CLI with a fake engine that takes 5 ms per article (registered, then main()).
@@ -40,6 +41,7 @@ def _slow(*args: str, **kwargs: object) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-c", SLOW, *args],
         cwd=ROOT,
+        preexec_fn=sigint_at_default,
         **kwargs,  # type: ignore[call-overload]
     )
 

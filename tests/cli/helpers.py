@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,16 @@ import pytest
 
 from summarize.cli import main
 from summarize.engines.base import Document, Length
+
+
+def sigint_at_default() -> None:
+    """``preexec_fn`` for a child that must get Ctrl-C as from a terminal.
+
+    A job started in the background by a non-interactive shell (as CI runners may start the
+    tests) ignores SIGINT, children inherit that, and Python then never raises
+    KeyboardInterrupt: the child would not be interruptible at all.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.helpers import sigint_at_default
 from tests.pty_run import run_in_terminal
 
 SENTENCE = "ارتفعت أسعار القمح في الأسواق العالمية بنسبة كبيرة خلال الأسبوع الماضي رقم {}."
@@ -96,6 +97,7 @@ def test_ctrl_c_exits_130_and_keeps_what_was_written(tmp_path: Path) -> None:
         [sys.executable, "-c", SLOW_ENGINE, str(path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=sigint_at_default,
     )
     assert proc.stdout is not None
     first = proc.stdout.read(len(b"fragment0 fragment1 "))

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.cli.helpers import sigint_at_default
 from tests.cluster import fake_engines
 from tests.cluster.conftest import articles, read_records
 
@@ -47,7 +48,7 @@ def _start(data: Path, out: Path, mode: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=sigint_at_default,
     )
 
 
