@@ -23,8 +23,8 @@ from summarize.text.chunking import chunk_text
 # Padded source tokens × beam size per batched decoding call. Decoder rows × source length
 # sizes the cross-attention cache, the bulk of a call's memory, so the budget is shared by the
 # beams: 4096 source tokens at beam 4, 16384 greedy. Larger calls keep the matrix products
-# wide (mT5-small-sized, beam 4, 2 cores: 4096 source tokens per call decode 1.15x as fast as
-# 2048; docs/benchmarks.md, "Cross-document batching").
+# wide (mT5-small-sized, beam 4, 2 cores: 4096 source tokens per call decode 1.29x as fast as
+# 2048, for +93 MiB; docs/benchmarks.md, table (g)). SUMMARIZE_BATCH_TOKENS overrides it.
 BATCH_TOKENS = 16384
 # Streamed groups decode in lock-step, and a group's later units wait for its first: kept small
 # so that text starts soon.
