@@ -30,20 +30,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_batch import make_input
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "ant_bbc_arabic" / "data.jsonl"
-
-
-def make_input(folder: Path, n: int, data: Path) -> Path:
-    """``n`` records cycling through the dev set (ids made unique)."""
-    rows = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
-    path = folder / f"cluster_{n}.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            row = rows[i % len(rows)]
-            record = {"id": f"{i}-{row['id']}", "text": row["text"], "title": row.get("title")}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
 
 
 def _config(path: Path, out: Path, workers: int, window: int) -> Any:
