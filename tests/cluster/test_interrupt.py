@@ -65,6 +65,14 @@ def _live_in_session(sid: int) -> list[int]:
     return found
 
 
+def _gone_in_session(sid: int, wait_s: float = 60.0) -> bool:
+    """Whether every process of session ``sid`` has exited (polled: exits take a moment)."""
+    end = time.monotonic() + wait_s
+    while _live_in_session(sid) and time.monotonic() < end:
+        time.sleep(0.1)
+    return _live_in_session(sid) == []
+
+
 def _lines(path: Path) -> int:
     return len(path.read_bytes().splitlines()) if path.exists() else 0
 
@@ -73,8 +81,9 @@ def test_ctrl_c_keeps_whole_records_leaves_nothing_and_resumes(tmp_path: Path) -
     data = articles(tmp_path / "in.jsonl", 200)
     out = tmp_path / "out.jsonl"
     run = _start(data, out, "new")
-    deadline = time.monotonic() + 40
-    while _lines(out) < 20 and time.monotonic() < deadline and run.poll() is None:
+    # No wall-clock deadline: a loaded machine may take long to write 20 records (the
+    # module's alarm still ends a hung run).
+    while _lines(out) < 20 and run.poll() is None:
         time.sleep(0.05)
     # A terminal's Ctrl-C goes to the whole process group: driver and workers.
     os.killpg(run.pid, signal.SIGINT)
@@ -84,8 +93,7 @@ def test_ctrl_c_keeps_whole_records_leaves_nothing_and_resumes(tmp_path: Path) -
     assert 20 <= len(kept) < 200
     assert f"{len(kept)} records kept in {out}; add --resume to go on" in stderr
     assert "Traceback" not in stderr and stdout == ""
-    time.sleep(0.5)
-    assert _live_in_session(run.pid) == []
+    assert _gone_in_session(run.pid)
     rest = _start(data, out, "resume")
     _, stderr = rest.communicate(timeout=60)
     assert rest.returncode == 0, stderr

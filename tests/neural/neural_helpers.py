@@ -44,3 +44,39 @@ def english_article(paragraphs: int, per_paragraph: int = 3, seed: int = 12) -> 
     return "\n".join(
         " ".join(lines[i : i + per_paragraph]) for i in range(0, len(lines), per_paragraph)
     )
+
+
+# Two candidate tokens whose log-probabilities differ by less than this are a near-tie: a
+# different batching (padding, matrix shapes) may legitimately pick either one.
+NEAR_TIE = 1e-3
+
+
+def first_divergence_is_a_near_tie(
+    model: NeuralModel, source: list[str], prefix: list[str], one: list[str], other: list[str]
+) -> bool:
+    """Whether two greedy outputs for ``source`` part at a near-tie (or do not part at all).
+
+    Both continuations share ``prefix + one[:t]``; the log-probabilities of ``one[t]`` and
+    ``other[t]`` after it are computed alone (no padding). Beyond the first divergence the
+    two outputs are different decodings and are not compared.
+    """
+    t = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), None)
+    if t is None:
+        return len(one) == len(other) or _ends_at_near_tie(model, source, prefix, one, other)
+    scored = model.ct2.translator.score_batch(
+        [source, source], [prefix + one[: t + 1], prefix + other[: t + 1]]
+    )
+    at = len(prefix) + t
+    return abs(scored[0].log_probs[at] - scored[1].log_probs[at]) <= NEAR_TIE
+
+
+def _ends_at_near_tie(
+    model: NeuralModel, source: list[str], prefix: list[str], one: list[str], other: list[str]
+) -> bool:
+    """One output is a prefix of the other: end-of-sequence and the next token nearly tied."""
+    short, long = (one, other) if len(one) < len(other) else (other, one)
+    scored = model.ct2.translator.score_batch(
+        [source, source], [prefix + short, prefix + long[: len(short) + 1]]
+    )
+    at = len(prefix) + len(short)
+    return abs(scored[0].log_probs[at] - scored[1].log_probs[at]) <= NEAR_TIE

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -182,10 +181,8 @@ def test_remove(isolated_home: Path) -> None:
 def test_offline_pull_of_uncached_model_fails_fast_without_network(
     isolated_home: Path, hf_cache: Path, no_network: list[str]
 ) -> None:
-    start = time.perf_counter()
     with pytest.raises(ModelNotInstalledError) as caught:
         ModelStore(isolated_home).pull("nllb-600m", offline=True)
-    assert time.perf_counter() - start < 5
     message = str(caught.value)
     assert "not in the local Hugging Face cache" in message
     assert "summarize models pull nllb-600m" in message
