@@ -3,7 +3,7 @@
 Renderers receive pipeline events; stdout carries results only. Notices go to the
 stderr console made by :func:`stderr_console`. The output bases (:class:`StreamOutput`,
 :class:`ConsoleOutput`, :class:`JsonOutput`) and :class:`RendererKinds` are shared with
-the brief renderers in :mod:`summarize.brief_render`.
+the brief renderers in :mod:`summarize.brief.render`.
 """
 
 from __future__ import annotations

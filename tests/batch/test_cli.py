@@ -234,7 +234,7 @@ def test_translation_without_a_model_exits_3(capsys: Capsys, monkeypatch: Patch)
 
 def _spy_pool(monkeypatch: Patch) -> list[int]:
     """Record the process count each time a pool is started."""
-    import summarize.batch as batch
+    import summarize.batch.run as batch
 
     started: list[int] = []
     real = batch._pool_outputs

@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from summarize.batch_io import InputRecord, passthrough, read_documents, read_inputs, read_jsonl
-from summarize.batch_output import FileSink, check_output, resume_ids
+from summarize.batch.records import (
+    InputRecord,
+    passthrough,
+    read_documents,
+    read_inputs,
+    read_jsonl,
+)
+from summarize.batch.sink import FileSink, check_output, resume_ids
 from summarize.errors import UsageError
 
 

@@ -221,7 +221,7 @@ def test_help_of_every_models_subcommand(
     import typer
     from typer.core import TyperGroup
 
-    from summarize.cli_models import models_app
+    from summarize.cli.models import models_app
 
     res = run_cli(capsys, monkeypatch, ["models", "--help"])
     assert res.code == 0
