@@ -36,8 +36,8 @@ def stderr_console(quiet: bool = False) -> Console:
     return Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)
 
 
-def dumps(record: dict[str, Any], *, indent: int | None = None) -> str:
-    """JSON with non-ASCII text kept readable."""
+def dumps(record: Any, *, indent: int | None = None) -> str:
+    """The one JSON emitter of what ``summarize`` prints: non-ASCII text kept readable."""
     return json.dumps(record, ensure_ascii=False, indent=indent)
 
 

@@ -72,21 +72,7 @@ def error_record(record: InputRecord, message: str) -> dict[str, Any]:
 
 
 def _result_record(item: _Item, result: Result) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": item.record.id,
-        result.kind: result.text,
-        "lang": result.lang,
-        "source_lang": result.meta.source_lang,
-        "engine": result.engine,
-        "model": result.model,
-    }
-    if result.meta.title:
-        out["title"] = result.meta.title
-    if result.meta.date:
-        out["date"] = result.meta.date
-    if result.meta.source:
-        out["source"] = result.meta.source
-    return _finish(item, out)
+    return _finish(item, {"id": item.record.id, **result.to_dict()})
 
 
 def _finish(item: _Item, out: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,6 @@ Rendering is plain tab-separated text in pipes, a rich table on a terminal, JSON
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from summarize.errors import ModelNotInstalledError
@@ -89,7 +88,9 @@ def model_details(store: ModelStore, name: str) -> dict[str, Any]:
 
 def to_json(data: Any) -> str:
     """Indented JSON with non-ASCII text kept readable."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    from summarize.render import dumps
+
+    return dumps(data, indent=2)
 
 
 def _cell(value: Any) -> str:

@@ -280,3 +280,20 @@ def test_a_run_error_in_a_worker_process_ends_the_batch(
     res = run_cli(capsys, monkeypatch, ["batch", str(path), "--workers", "2", "-e", "nope"])
     assert res.code == 2 and res.out == ""
     assert "unknown engine 'nope'" in res.err
+
+
+@pytest.mark.parametrize("engine", ["extractive", "batching"])
+def test_batch_record_is_the_json_result_plus_batch_fields(
+    capsys: Capsys, monkeypatch: Patch, tmp_path: Path, batching: BatchingEngine, engine: str
+) -> None:
+    text = "عنوان الخبر\n\n" + article(3, 6)
+    single = run_cli(capsys, monkeypatch, ["-", "-e", engine, "-f", "json"], text.encode())
+    assert single.code == 0, single.err
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": text, "url": "u"}])
+    res = run_cli(capsys, monkeypatch, ["batch", str(path), "-e", engine, "-q"])
+    assert res.code == 0, res.err
+    (record,) = parse_lines(res.out)
+    expected = json.loads(single.out)
+    # Only batch adds: the record's id first, chars_in, ms, and the passed-through fields.
+    assert list(record) == ["id", *expected, "chars_in", "ms", "url"]
+    assert {k: record[k] for k in expected} == expected
