@@ -38,16 +38,16 @@ DATA = ROOT.parent / "shared" / "data" / "ant_bbc_arabic" / "data.jsonl"
 
 def _config(path: Path, out: Path, workers: int, window: int) -> Any:
     from summarize.batch.run import BatchConfig
-    from summarize.batch.work import Job
     from summarize.engines.base import Length
     from summarize.pipeline import SummaryOptions
     from summarize.settings import Settings
+    from summarize.tasks import Summarize
 
     out.unlink(missing_ok=True)
     options = SummaryOptions(length=Length(sentences=3), engine="extractive")
     return BatchConfig(
         inputs=[str(path)],
-        job=Job(options=options),
+        job=Summarize(options),
         settings=Settings.from_env(),
         output=str(out),
         workers=workers,
@@ -153,12 +153,12 @@ def startup(workers: int) -> dict[str, float]:
     from summarize.batch.cluster.connect import connect
     from summarize.batch.cluster.driver import _register, _unregister
     from summarize.batch.cluster.worker import EnginePlugin
-    from summarize.batch.work import Job
     from summarize.pipeline import SummaryOptions
     from summarize.settings import Settings
+    from summarize.tasks import Summarize
 
     settings = Settings.from_env()
-    job = Job(options=SummaryOptions(engine="extractive"))
+    job = Summarize(SummaryOptions(engine="extractive"))
     cpu, children = time.process_time(), _children_cpu()
     began = time.perf_counter()
     with connect(None, workers, str(settings.home)) as client:

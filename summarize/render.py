@@ -181,6 +181,14 @@ def is_streaming(fmt: str, out: TextIO | None = None) -> bool:
     return fmt == "text" and (out or sys.stdout).isatty()
 
 
+def streams_tokens(fmt: str, beam: int | None, out: TextIO | None = None) -> bool:
+    """Whether to decode greedily, token by token: text to a terminal, and no ``--beam``.
+
+    Beam search cannot stream; with ``--beam`` the output comes whole, as in a pipe.
+    """
+    return is_streaming(fmt, out) and beam is None
+
+
 def render(events: Iterable[Event], renderer: Renderer) -> Result:
     """Drive ``renderer`` with ``events`` and return the final result."""
     result: Result | None = None

@@ -5,6 +5,5 @@ Reading inputs, running records (locally or on a Dask cluster, see ``cluster/``)
 
 from summarize.batch.records import InputRecord, check_inputs, read_inputs
 from summarize.batch.run import BatchConfig, run_batch
-from summarize.batch.work import TASKS, Job
 
-__all__ = ["TASKS", "BatchConfig", "InputRecord", "Job", "check_inputs", "read_inputs", "run_batch"]
+__all__ = ["BatchConfig", "InputRecord", "check_inputs", "read_inputs", "run_batch"]

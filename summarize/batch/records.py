@@ -72,14 +72,9 @@ def passthrough(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _json_record(line: bytes, number: int, default_id: Any) -> InputRecord:
-    try:
-        obj = json.loads(line)
-    except ValueError as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return InputRecord(default_id, error=f"line {number}: malformed JSON ({reason})")
-    if not isinstance(obj, dict):
-        return InputRecord(default_id, error=f"line {number}: not a JSON object")
+def _json_record(obj: dict[str, Any] | str, number: int, default_id: Any) -> InputRecord:
+    if isinstance(obj, str):
+        return InputRecord(default_id, error=f"line {number}: {obj}")
     record_id = obj.pop("id", None)
     record_id = default_id if record_id is None else record_id
     text = obj.pop("text", None)
@@ -94,15 +89,13 @@ def _json_record(line: bytes, number: int, default_id: Any) -> InputRecord:
     return InputRecord(record_id, text, hints.get("title"), hints.get("date"), extra)
 
 
-def read_jsonl(stream: Iterable[bytes], prefix: str | None = None) -> Iterator[InputRecord]:
+def jsonl_records(stream: Iterable[bytes], prefix: str | None = None) -> Iterator[InputRecord]:
     """Records of a JSON Lines stream; blank lines are skipped, bad lines become errors."""
-    for number, line in enumerate(stream, start=1):
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]
-        if not line.strip():
-            continue
+    from summarize.inputs import read_jsonl
+
+    for number, obj in read_jsonl(stream):
         default_id: Any = number if prefix is None else f"{prefix}:{number}"
-        yield _json_record(line, number, default_id)
+        yield _json_record(obj, number, default_id)
 
 
 def _document(data: bytes, record_id: Any, name: str) -> InputRecord:
@@ -163,7 +156,7 @@ def _stdin_records(input_format: str) -> Iterator[InputRecord]:
         head, lines = _first_line(lines)
         input_format = "jsonl" if head.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"{" else "text"
     if input_format == "jsonl":
-        return read_jsonl(lines)
+        return jsonl_records(lines)
     return read_documents(lines)
 
 
@@ -194,7 +187,7 @@ def _path_records(arg: str, input_format: str, prefix: str | None) -> Iterator[I
         return
     try:
         with path.open("rb") as stream:
-            yield from read_jsonl(stream, prefix)
+            yield from jsonl_records(stream, prefix)
     except OSError as exc:
         yield InputRecord(arg, error=f"{arg}: cannot read ({exc.strerror or exc})")
 

@@ -24,10 +24,11 @@ from summarize.batch.drain import Tally, drain, open_sink, report_done, skip_don
 from summarize.batch.progress import BatchProgress, estimate_total
 from summarize.batch.records import InputRecord, read_inputs
 from summarize.batch.sink import check_output, resume_ids
-from summarize.batch.work import Job, RecordWorker
+from summarize.batch.work import RecordWorker
 from summarize.errors import UsageError
 from summarize.render import stderr_console
 from summarize.settings import Settings
+from summarize.tasks import Task
 
 # Auto mode: run serially this long before deciding that a pool of processes pays
 # (starting one costs ~0.1 s; a short job finishes sooner without it).
@@ -42,7 +43,7 @@ class BatchConfig:
     """Everything a batch run needs, validated by the CLI."""
 
     inputs: list[str]
-    job: Job
+    job: Task
     settings: Settings
     input_format: str = "auto"
     output: str | None = None
@@ -77,7 +78,7 @@ def _pool_pays(worker: RecordWorker) -> bool:
 _WORKER: RecordWorker | None = None
 
 
-def _init_process(job: Job, settings: Settings) -> None:
+def _init_process(job: Task, settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _WORKER
@@ -90,7 +91,7 @@ def _process_chunk(chunk: list[InputRecord]) -> list[dict[str, Any]]:
 
 
 def _pool_outputs(
-    records: Iterator[InputRecord], job: Job, settings: Settings, processes: int
+    records: Iterator[InputRecord], job: Task, settings: Settings, processes: int
 ) -> Iterator[dict[str, Any]]:
     """Outputs of a process pool, in order, with at most ``POOL_DEPTH`` tasks per process.
 

@@ -46,6 +46,10 @@ class BriefOptions:
     beam: int | None = None
     stream: bool = False
 
+    def __post_init__(self) -> None:
+        if self.via is not None and self.via not in VIAS:
+            raise UsageError(f"unknown pipeline {self.via!r} (choose from: {', '.join(VIAS)})")
+
 
 def _document(text: str, lang: str) -> Document:
     return Document(text=text, lang=lang, sentences=tuple(split_sentences(text)))
@@ -175,8 +179,6 @@ class BriefEngines:
 
 
 def _pick_via(via: str | None, crosssum: object, translator: object) -> str:
-    if via is not None and via not in VIAS:
-        raise UsageError(f"unknown pipeline {via!r} (choose from: {', '.join(VIAS)})")
     from summarize.engines import pull_hint
 
     if via == "crosssum" and crosssum is None:

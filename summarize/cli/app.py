@@ -193,7 +193,9 @@ def _run(argv: list[str] | None) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: maps every way out to an exit code, in one place."""
-    debug = os.environ.get("SUMMARIZE_DEBUG", "").lower() in {"1", "true", "yes"}
+    from summarize.settings import debug_enabled
+
+    debug = debug_enabled(os.environ)
     try:
         code = _run(argv)
     except KeyboardInterrupt:

@@ -137,43 +137,34 @@ def batch(
     """
     from summarize.batch.records import check_inputs
     from summarize.batch.run import BatchConfig, run_batch
-    from summarize.batch.work import TASKS, Job
+    from summarize.brief.engines import BriefOptions
     from summarize.engines.base import Length
     from summarize.errors import UsageError
     from summarize.pipeline import SummaryOptions
     from summarize.settings import Settings
+    from summarize.tasks import check_lang, make_task
 
-    if task not in TASKS:
-        raise UsageError(f"unknown task {task!r} (choose from: {', '.join(TASKS)})")
-    if fmt != "jsonl":
-        raise UsageError("batch writes JSON Lines: --format jsonl is the only format")
-    for value in (lang, to):
-        if value is not None and value not in ("ar", "en"):
-            raise UsageError(f"unsupported language {value!r} (choose from: ar, en)")
-    args = check_inputs(inputs or [], input_format)
     options = SummaryOptions(
         length=Length(sentences=sentences, max_words=max_words, ratio=ratio),
-        target_lang=lang,
+        target_lang=check_lang(lang),
         engine=engine,
         model=model,
         beam=beam,
     )
-    brief = None
-    if task == "brief":
-        from summarize.brief.engines import VIAS, BriefOptions
-
-        if via is not None and via not in VIAS:
-            raise UsageError(f"unknown pipeline {via!r} (choose from: {', '.join(VIAS)})")
-        # --max-words caps the brief's paragraph, as --words does for `summarize brief`.
-        brief = BriefOptions(
-            bullets=bullets, words=max_words, via=via, translator=translator, beam=beam
-        )
+    # --max-words caps the brief's paragraph, as --words does for `summarize brief`.
+    brief = BriefOptions(
+        bullets=bullets, words=max_words, via=via, translator=translator, beam=beam
+    )
+    job = make_task(task, options, to=check_lang(to) or "en", brief=brief)
+    if fmt != "jsonl":
+        raise UsageError("batch writes JSON Lines: --format jsonl is the only format")
+    args = check_inputs(inputs or [], input_format)
     settings = Settings.from_flags(
         offline=offline, device=device, compute_type=compute_type, threads=threads
     )
     config = BatchConfig(
         inputs=args,
-        job=Job(task=task, options=options, to=to, brief=brief),
+        job=job,
         settings=settings,
         input_format=input_format,
         output=output,

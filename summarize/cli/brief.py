@@ -75,25 +75,21 @@ def run_brief(
     from dataclasses import replace
 
     from summarize.brief.build import stream_brief
-    from summarize.brief.engines import VIAS, resolve_brief_engines
+    from summarize.brief.engines import BriefEngines
     from summarize.brief.render import make_brief_renderer, render_brief
-    from summarize.cli.commands import loading, prepare_input
-    from summarize.errors import UsageError
-    from summarize.render import is_streaming, stderr_console
+    from summarize.cli.commands import article_engine
+    from summarize.render import stderr_console, streams_tokens
+    from summarize.tasks import Brief
 
-    if options.via is not None and options.via not in VIAS:
-        raise UsageError(f"unknown pipeline {options.via!r} (choose from: {', '.join(VIAS)})")
+    options = replace(options, stream=streams_tokens(fmt, options.beam))
     console = stderr_console(quiet)
-    prepared = prepare_input(path)
-    options = replace(options, stream=is_streaming(fmt) and options.beam is None)
-    with loading(console, "Loading models…"):
-        engines = resolve_brief_engines(settings, options)
-    try:
-        if engines.notice:
-            console.print(engines.notice)
+    with article_engine(path, Brief(options), settings, console, "Loading models…") as (
+        prepared,
+        engines,
+        _target,
+    ):
+        assert isinstance(engines, BriefEngines)
         render_brief(stream_brief(prepared, engines, options), make_brief_renderer(fmt))
-    finally:
-        engines.close()
 
 
 def register(app: typer.Typer) -> None:

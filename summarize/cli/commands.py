@@ -1,20 +1,20 @@
-"""What the single-article commands do, between parsing (cli.py) and the library."""
+"""What the single-article commands do, between parsing (cli.app) and the library."""
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from typing import Any
 
 from rich.console import Console
 
-from summarize.errors import InputError
+from summarize.engines.base import notice_of
 from summarize.inputs import read_source
 from summarize.pipeline import Prepared, SummaryOptions, prepare
-from summarize.render import is_streaming, make_renderer, render, stderr_console
+from summarize.render import make_renderer, render, stderr_console, streams_tokens
 from summarize.settings import Settings
-
-SUPPORTED_LANGS = ("ar", "en")
+from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, check_source
 
 
 def loading(console: Console, what: str) -> AbstractContextManager[Any]:
@@ -25,39 +25,45 @@ def loading(console: Console, what: str) -> AbstractContextManager[Any]:
 
 
 def prepare_input(path: str) -> Prepared:
+    """Read, clean and split the article at ``path`` (``-``: stdin) in a supported language."""
     source = read_source(path)
     prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
-    if prepared.meta.source_lang not in SUPPORTED_LANGS:
-        raise InputError(f"{source.name}: the text is neither Arabic nor English")
-    return prepared
+    return check_source(prepared, source.name)
 
 
-def _check_lang(lang: str | None) -> None:
-    if lang is not None and lang not in SUPPORTED_LANGS:
-        raise InputError(f"unsupported language {lang!r} (choose from: ar, en)")
+@contextmanager
+def article_engine(
+    path: str, task: Task, settings: Settings, console: Console, what: str = "Loading model…"
+) -> Iterator[tuple[Prepared, Engine, str]]:
+    """The article at ``path``, the task's engine for it (closed afterwards), the target."""
+    prepared = prepare_input(path)
+    target = task.target(prepared.meta.source_lang)
+    with loading(console, what):
+        engine = task.engine(settings, prepared.meta.source_lang, target)
+    try:
+        notice = notice_of(engine)
+        if notice:
+            console.print(notice)
+        yield prepared, engine, target
+    finally:
+        engine.close()
+
+
+def _run_text(
+    path: str, task: Summarize | Translate, settings: Settings, fmt: str, quiet: bool
+) -> None:
+    console = stderr_console(quiet)
+    with article_engine(path, task, settings, console) as (prepared, engine, target):
+        render(task.events(prepared, engine, target), make_renderer(fmt))
 
 
 def run_summary(
     path: str, options: SummaryOptions, settings: Settings, *, fmt: str, quiet: bool
 ) -> None:
     """Summarise one input and render it to stdout."""
-    from summarize.engines import resolve_summarizer
-    from summarize.pipeline import stream_summary
-
-    _check_lang(options.target_lang)
-    console = stderr_console(quiet)
-    prepared = prepare_input(path)
-    target = options.target_lang or prepared.meta.source_lang
-    options = replace(options, stream=is_streaming(fmt) and options.beam is None)
-    with loading(console, "Loading model…"):
-        engine = resolve_summarizer(options, prepared.meta.source_lang, target, settings)
-    try:
-        notice = getattr(engine, "notice", None)
-        if notice:
-            console.print(notice)
-        render(stream_summary(prepared, engine, options), make_renderer(fmt))
-    finally:
-        engine.close()
+    check_lang(options.target_lang)
+    task = Summarize(replace(options, stream=streams_tokens(fmt, options.beam)))
+    _run_text(path, task, settings, fmt, quiet)
 
 
 def run_translation(
@@ -71,25 +77,6 @@ def run_translation(
     quiet: bool,
 ) -> None:
     """Translate one input and render it to stdout."""
-    from summarize.engines import resolve_translator
-    from summarize.pipeline import stream_translation
-
-    _check_lang(to)
-    console = stderr_console(quiet)
-    prepared = prepare_input(path)
-    if prepared.meta.source_lang == to:
-        raise InputError(f"the text is already in {to!r}")
-    stream = is_streaming(fmt) and beam is None
-    with loading(console, "Loading model…"):
-        engine = resolve_translator(
-            model,
-            settings,
-            source_lang=prepared.meta.source_lang,
-            target_lang=to,
-            beam=beam,
-            stream=stream,
-        )
-    try:
-        render(stream_translation(prepared, engine, to), make_renderer(fmt))
-    finally:
-        engine.close()
+    check_lang(to)
+    task = Translate(to, model, beam, stream=streams_tokens(fmt, beam))
+    _run_text(path, task, settings, fmt, quiet)

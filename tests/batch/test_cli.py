@@ -111,7 +111,7 @@ def test_bad_records_become_error_records_and_exit_1(capsys: Capsys, monkeypatch
     assert "summary" in records[0] and records[0]["url"] == "u"
     errors = {r["id"]: r["error"] for r in records[1:]}
     assert set(errors) == {2, "no-text", 4, "empty", "latin1"}
-    assert errors[2].startswith("line 2: malformed JSON")
+    assert errors[2].startswith("line 2: invalid JSON")
     assert errors["no-text"] == "line 3: no 'text' field"
     assert errors[4] == "line 4: 'text' is not a string (list)"
     assert "empty" in errors["empty"]

@@ -23,29 +23,16 @@ from typing import Any
 from distributed import WorkerPlugin, get_worker
 
 from summarize.batch.records import InputRecord
-from summarize.batch.work import Job, RecordWorker, one_line
+from summarize.batch.work import RecordWorker, one_line
 from summarize.errors import SummarizeError
 from summarize.settings import Settings, default_home
+from summarize.tasks import Task
 
 SETUP_FAILED = "worker could not load engine"
 
 
 class WorkerSetupError(SummarizeError):
     """A worker could not build its engine: the run cannot go on on that worker."""
-
-
-def likely_languages(job: Job) -> tuple[str, str]:
-    """The (source, target) pair most records of ``job`` need: the engine to load first.
-
-    The target follows :class:`RecordWorker`'s rules (briefs are English); the source is
-    Arabic unless the job translates into Arabic. Other pairs (an English article in an
-    Arabic feed) load on first use, as in local batch.
-    """
-    if job.task == "brief":
-        return "ar", "en"
-    if job.task == "translate":
-        return ("en", "ar") if job.to == "ar" else ("ar", job.to)
-    return "ar", job.options.target_lang or "ar"
 
 
 def setup_message(exc: BaseException) -> str:
@@ -71,7 +58,7 @@ class EnginePlugin(WorkerPlugin):
     idempotent = False
 
     def __init__(
-        self, name: str, job: Job, settings: Settings, imports: Sequence[str] = ()
+        self, name: str, job: Task, settings: Settings, imports: Sequence[str] = ()
     ) -> None:
         self.name = name
         self.job = job
@@ -103,7 +90,7 @@ class EnginePlugin(WorkerPlugin):
             record_worker = RecordWorker(self.job, settings, notify=self.notices.append)
             try:
                 # RecordWorker loads lazily; load now so a missing model fails here, once.
-                record_worker._engine(*likely_languages(self.job))
+                record_worker.load(*self.job.likely_languages())
             except BaseException:
                 record_worker.close()
                 raise

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[3]
 RUN = f"""
 import sys
 from summarize.batch.run import BatchConfig
-from summarize.batch.work import Job
+from summarize.tasks import Summarize
 from summarize.batch.cluster.driver import run_cluster_batch
 from summarize.pipeline import SummaryOptions
 from summarize.settings import Settings
@@ -26,7 +26,7 @@ from summarize.settings import Settings
 if __name__ == "__main__":
     config = BatchConfig(
         inputs=[sys.argv[1]],
-        job=Job(options=SummaryOptions(engine={fake_engines.SLOW_ENGINE!r})),
+        job=Summarize(SummaryOptions(engine={fake_engines.SLOW_ENGINE!r})),
         settings=Settings.from_env(),
         output=sys.argv[2],
         resume=sys.argv[3] == "resume",

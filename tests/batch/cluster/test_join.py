@@ -11,11 +11,11 @@ import pytest
 from summarize.batch.cluster.driver import run_cluster_batch
 from summarize.batch.records import InputRecord
 from summarize.batch.run import BatchConfig, run_batch
-from summarize.batch.work import Job
 from summarize.engines.base import Length
 from summarize.errors import ModelNotInstalledError, SummarizeError
 from summarize.pipeline import SummaryOptions
 from summarize.settings import Settings
+from summarize.tasks import Summarize
 from tests.batch.cluster import fake_engines
 from tests.batch.cluster.conftest import articles, read_records, with_bad_lines
 from tests.batch.helpers import without_ms
@@ -30,7 +30,7 @@ def config(inputs: Path, out: Path, **options: Any) -> BatchConfig:
     quiet = options.pop("quiet", True)
     return BatchConfig(
         inputs=[str(inputs)],
-        job=Job(options=SummaryOptions(length=Length(sentences=2), **options)),
+        job=Summarize(SummaryOptions(length=Length(sentences=2), **options)),
         settings=Settings.from_env(),
         output=str(out),
         resume=resume,
@@ -221,7 +221,7 @@ def test_the_driver_reads_lazily_and_bounds_work_in_flight(
             pulled += 1
             yield records[start : start + 2]
 
-    job = Job(options=SummaryOptions(engine="extractive"))
+    job = Summarize(SummaryOptions(engine="extractive"))
     seen = []
     with Client(shared_cluster["address"], set_as_default=False) as client:
         client.register_plugin(EnginePlugin("bounded", job, Settings.from_env()), name="bounded")

@@ -11,11 +11,11 @@ import pytest
 from summarize.batch.cluster.connect import ENV_ADDRESS, cluster_target
 from summarize.batch.cluster.driver import run_cluster_batch
 from summarize.batch.run import BatchConfig, run_batch
-from summarize.batch.work import Job
 from summarize.engines.base import Length
 from summarize.errors import SummarizeError, UsageError
 from summarize.pipeline import SummaryOptions
 from summarize.settings import Settings
+from summarize.tasks import Summarize
 from tests.batch.cluster import fake_engines
 from tests.batch.cluster.conftest import articles, descendants, read_records
 from tests.batch.helpers import without_ms
@@ -26,7 +26,7 @@ def config(inputs: Path, out: Path, options: SummaryOptions, window: int = 4) ->
     """A quiet batch job over ``inputs`` writing ``out``."""
     return BatchConfig(
         inputs=[str(inputs)],
-        job=Job(options=options),
+        job=Summarize(options),
         settings=Settings.from_env(),
         output=str(out),
         workers=1,
