@@ -29,7 +29,7 @@ import bench_neural_models as models
 import bench_neural_runs as runs
 from bench_neural_procs import run_worker
 
-from summarize.engines.decoding import BATCH_TOKENS
+from summarize.engines.neural.decoding import BATCH_TOKENS
 
 
 def _hwm_mib() -> float:

@@ -15,7 +15,7 @@ are ever written to the repository):
   these vocabularies. Their SentencePiece models are trained on the articles themselves
   (8,000 pieces), so inputs have realistic token counts.
 
-Every model is converted with ``summarize.convert`` (int8). The small ones are installed
+Every model is converted with ``summarize.store.convert`` (int8). The small ones are installed
 under their catalogue names, so the catalogue's decoding settings apply (beam 4, output caps);
 the tiny ones under ``tiny-*`` names with the family defaults. Random weights rarely emit
 EOS, so every output runs to its length cap: the times are an upper bound for real models
@@ -74,7 +74,7 @@ def load_articles(count: int) -> list[tuple[str, str | None]]:
                 if len(out) == count:
                     break
         return out
-    from tests.neural.neural_helpers import arabic_article
+    from tests.engines.neural.neural_helpers import arabic_article
 
     return [(arabic_article(12, seed=100 + i), None) for i in range(count)]
 
@@ -126,8 +126,8 @@ def bench_config(
     home: Path, articles: list[tuple[str, str | None]], via: str, stream: bool, threads: int
 ) -> dict[str, float]:
     """Median first-line and total seconds per brief, and the model load time."""
-    from summarize.brief import Done, Headline, stream_brief
-    from summarize.brief_engines import BriefOptions, resolve_brief_engines
+    from summarize.brief.build import Done, Headline, stream_brief
+    from summarize.brief.engines import BriefOptions, resolve_brief_engines
     from summarize.pipeline import prepare
     from summarize.settings import Settings
 
@@ -163,7 +163,7 @@ def run_size(
     size: str, root: Path, articles: list[tuple[str, str | None]], threads: int
 ) -> list[dict[str, Any]]:
     """Build the models of ``size``, install them, and time every configuration."""
-    from summarize.store import ModelStore
+    from summarize.store.local import ModelStore
 
     folders, build = _timed(
         lambda: build_tiny(root / "hf") if size == "tiny" else build_small(root / "hf", articles)

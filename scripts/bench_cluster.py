@@ -37,17 +37,17 @@ DATA = ROOT.parent / "shared" / "data" / "ant_bbc_arabic" / "data.jsonl"
 
 
 def _config(path: Path, out: Path, workers: int, window: int) -> Any:
-    from summarize.batch import BatchConfig
-    from summarize.batch_work import Job
+    from summarize.batch.run import BatchConfig
     from summarize.engines.base import Length
     from summarize.pipeline import SummaryOptions
     from summarize.settings import Settings
+    from summarize.tasks import Summarize
 
     out.unlink(missing_ok=True)
     options = SummaryOptions(length=Length(sentences=3), engine="extractive")
     return BatchConfig(
         inputs=[str(path)],
-        job=Job(options=options),
+        job=Summarize(options),
         settings=Settings.from_env(),
         output=str(out),
         workers=workers,
@@ -79,14 +79,14 @@ def _timed(run: Callable[[], Any]) -> dict[str, float]:
 
 def local_run(path: Path, out: Path, workers: int, window: int) -> dict[str, float]:
     """Local batch (the ``summarize batch`` code path) in this process."""
-    from summarize.batch import run_batch
+    from summarize.batch.run import run_batch
 
     return _timed(lambda: run_batch(_config(path, out, workers, window)))
 
 
 def cluster_run(path: Path, out: Path, workers: int, window: int) -> dict[str, float]:
     """The cluster backend on a LocalCluster it starts and closes itself."""
-    from summarize.cluster import run_cluster_batch
+    from summarize.batch.cluster.driver import run_cluster_batch
 
     return _timed(lambda: run_cluster_batch(_config(path, out, 1, window), "local", workers, None))
 
@@ -107,7 +107,7 @@ def external_run(path: Path, out: Path, workers: int, window: int) -> dict[str, 
 
     from distributed import Client
 
-    from summarize.cluster import run_cluster_batch
+    from summarize.batch.cluster.driver import run_cluster_batch
 
     folder = out.parent
     file = folder / "scheduler.json"
@@ -150,15 +150,15 @@ def external_run(path: Path, out: Path, workers: int, window: int) -> dict[str, 
 
 def startup(workers: int) -> dict[str, float]:
     """Seconds to start a LocalCluster and load the engine on its workers, and to close."""
-    from summarize.batch_work import Job
-    from summarize.cluster import _register, _unregister
-    from summarize.cluster_connect import connect
-    from summarize.cluster_worker import EnginePlugin
+    from summarize.batch.cluster.connect import connect
+    from summarize.batch.cluster.driver import _register, _unregister
+    from summarize.batch.cluster.worker import EnginePlugin
     from summarize.pipeline import SummaryOptions
     from summarize.settings import Settings
+    from summarize.tasks import Summarize
 
     settings = Settings.from_env()
-    job = Job(options=SummaryOptions(engine="extractive"))
+    job = Summarize(SummaryOptions(engine="extractive"))
     cpu, children = time.process_time(), _children_cpu()
     began = time.perf_counter()
     with connect(None, workers, str(settings.home)) as client:
@@ -186,8 +186,8 @@ def driver_floor(path: Path, out: Path, window: int) -> dict[str, float]:
     """
     import pickle
 
-    from summarize.batch_io import read_inputs
-    from summarize.batch_output import FileSink
+    from summarize.batch.records import read_inputs
+    from summarize.batch.sink import FileSink
 
     outputs = [json.loads(line) for line in out.open(encoding="utf-8")]
     began = time.process_time()

@@ -38,7 +38,7 @@ import bench_neural_models as models
 import bench_neural_runs as runs
 from bench_neural_procs import cold_start, peak_rss, worker_main
 
-from summarize.engines.decoding import BATCH_TOKENS
+from summarize.engines.neural.decoding import BATCH_TOKENS
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:

@@ -80,7 +80,7 @@ def read_rows(data: Path) -> list[dict[str, Any]]:
 
 
 def _install(hf: Path, home: Path, key: str, quantizations: tuple[str, ...]) -> dict[str, str]:
-    from summarize.store import ModelStore
+    from summarize.store.local import ModelStore
 
     store = ModelStore(home)
     names = {}

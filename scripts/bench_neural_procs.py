@@ -27,7 +27,7 @@ from typing import Any
 
 import bench_neural_models as models
 
-from summarize.engines.decoding import BATCH_TOKENS
+from summarize.engines.neural.decoding import BATCH_TOKENS
 
 SCRIPT = Path(__file__).resolve().parent / "bench_neural.py"
 MEMORY_DOCS = 3

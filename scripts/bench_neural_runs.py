@@ -17,11 +17,11 @@ from typing import Any
 from bench_neural_models import BenchModel, read_rows
 
 from summarize.engines.base import Document, Length
-from summarize.engines.ct2 import Decoding
-from summarize.engines.decoding import BATCH_TOKENS, NeuralModel, plan_batches, source_budget
-from summarize.engines.neural import DecodePlan, NeuralSummarizer, NeuralTranslator
+from summarize.engines.neural.ct2 import Decoding
+from summarize.engines.neural.decoding import BATCH_TOKENS, NeuralModel, plan_batches, source_budget
+from summarize.engines.neural.engine import DecodePlan, NeuralSummarizer, NeuralTranslator
 from summarize.settings import Settings
-from summarize.store import ModelStore
+from summarize.store.local import ModelStore
 from summarize.text.sentences import split_sentences
 
 THREADS = 2

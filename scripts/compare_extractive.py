@@ -5,7 +5,7 @@ output is cut to the same word budget: the length in words of the article's refe
 methods fill the budget with their best-rated sentences (in rating order, shown in article
 order); lead takes the first words of the article; "first sentence" is lead without going
 past the first sentence. Scores are ROUGE-1/2/L F1 from
-``summarize.metrics`` (Arabic-aware tokens, no stemming), reported for the tuning half (rows
+``summarize.evaluate.rouge`` (Arabic-aware tokens, no stemming), reported for the tuning half (rows
 with an even 0-based index, where the ranker's hyper-parameters were chosen), the held-out
 half (odd rows) and the whole set, with a paired bootstrap 95% interval for the difference in
 ROUGE-2 against lead.
@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from summarize.engines.base import Document, Length
-from summarize.engines.extractive import ExtractiveEngine
-from summarize.engines.ranking import Weights
-from summarize.metrics import rouge
+from summarize.engines.extractive.engine import ExtractiveEngine
+from summarize.engines.extractive.ranking import Weights
+from summarize.evaluate.rouge import rouge
 from summarize.pipeline import cap_words
 from summarize.text.clean import clean_article
 from summarize.text.lang import detect_lang

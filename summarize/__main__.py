@@ -1,6 +1,6 @@
 """``python -m summarize``."""
 
-from summarize.cli import main
+from summarize.cli.app import main
 
 if __name__ == "__main__":
     main()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import json
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summarize.errors import InputError
 from summarize.text.html import html_to_text, looks_like_html
@@ -101,3 +104,27 @@ def read_source(path: str) -> Source:
     """Read and decode one input (``-`` for stdin)."""
     name = "<stdin>" if path == "-" else path
     return to_source(decode_bytes(read_bytes(path), name), name)
+
+
+def read_jsonl(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """``(line number, object)`` for each non-blank JSON Lines line; a string says why not.
+
+    The one JSON Lines reader (batch inputs, evaluation data, predictions). ``lines`` are split
+    on ``\\n`` only (a binary file's lines), so a U+2028 inside a JSON string stays in its
+    line; a UTF-8 byte-order mark before the first line is skipped.
+    """
+    for number, line in enumerate(lines, start=1):
+        if number == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8) :]
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            yield (
+                number,
+                f"invalid JSON ({reason.splitlines()[0] if reason else type(exc).__name__})",
+            )
+            continue
+        yield number, obj if isinstance(obj, dict) else "not a JSON object"

@@ -57,11 +57,18 @@ class Result:
     kind: str = "summary"
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: ``summary`` (or ``translation``), languages, engine, metadata."""
-        out: dict[str, Any] = {self.kind: self.text, "lang": self.lang, "engine": self.engine}
-        if self.model:
-            out["model"] = self.model
-        out["source_lang"] = self.meta.source_lang
+        """The one JSON shape of a result, for ``--format json`` and ``summarize batch`` alike.
+
+        ``summary`` (or ``translation``), ``lang``, ``source_lang``, ``engine``, ``model``
+        (null for the extractive engine), then ``title``, ``date`` and ``source`` when found.
+        """
+        out: dict[str, Any] = {
+            self.kind: self.text,
+            "lang": self.lang,
+            "source_lang": self.meta.source_lang,
+            "engine": self.engine,
+            "model": self.model,
+        }
         out.update({k: v for k, v in asdict(self.meta).items() if v and k != "source_lang"})
         return out
 

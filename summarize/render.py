@@ -3,7 +3,7 @@
 Renderers receive pipeline events; stdout carries results only. Notices go to the
 stderr console made by :func:`stderr_console`. The output bases (:class:`StreamOutput`,
 :class:`ConsoleOutput`, :class:`JsonOutput`) and :class:`RendererKinds` are shared with
-the brief renderers in :mod:`summarize.brief_render`.
+the brief renderers in :mod:`summarize.brief.render`.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ def stderr_console(quiet: bool = False) -> Console:
     return Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)
 
 
-def dumps(record: dict[str, Any], *, indent: int | None = None) -> str:
-    """JSON with non-ASCII text kept readable."""
+def dumps(record: Any, *, indent: int | None = None) -> str:
+    """The one JSON emitter of what ``summarize`` prints: non-ASCII text kept readable."""
     return json.dumps(record, ensure_ascii=False, indent=indent)
 
 
@@ -179,6 +179,14 @@ def make_renderer(fmt: str, out: TextIO | None = None) -> Renderer:
 def is_streaming(fmt: str, out: TextIO | None = None) -> bool:
     """Whether output is shown as it is generated (text on a terminal)."""
     return fmt == "text" and (out or sys.stdout).isatty()
+
+
+def streams_tokens(fmt: str, beam: int | None, out: TextIO | None = None) -> bool:
+    """Whether to decode greedily, token by token: text to a terminal, and no ``--beam``.
+
+    Beam search cannot stream; with ``--beam`` the output comes whole, as in a pipe.
+    """
+    return is_streaming(fmt, out) and beam is None
 
 
 def render(events: Iterable[Event], renderer: Renderer) -> Result:

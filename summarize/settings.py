@@ -19,6 +19,11 @@ def _flag(env: Mapping[str, str], *names: str) -> bool:
     return any(env.get(n, "").strip().lower() in _TRUE for n in names)
 
 
+def debug_enabled(env: Mapping[str, str]) -> bool:
+    """Whether ``SUMMARIZE_DEBUG`` asks for tracebacks (1, true, yes or on)."""
+    return _flag(env, "SUMMARIZE_DEBUG")
+
+
 def default_home(env: Mapping[str, str]) -> Path:
     """Where models live: ``SUMMARIZE_HOME``, else the platform's user cache dir."""
     if env.get("SUMMARIZE_HOME"):
@@ -55,7 +60,7 @@ class Settings:
         return cls(
             home=default_home(env),
             offline=_flag(env, "SUMMARIZE_OFFLINE", "HF_HUB_OFFLINE"),
-            debug=_flag(env, "SUMMARIZE_DEBUG"),
+            debug=debug_enabled(env),
             device=env.get("SUMMARIZE_DEVICE", "auto"),
             compute_type=env.get("SUMMARIZE_COMPUTE_TYPE") or None,
             threads=int(threads) if threads.isdigit() else 0,

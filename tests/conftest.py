@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.tiny_models"]
+pytest_plugins = ["tests.tiny_models", "tests.hub_fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from summarize.errors import InputError
-from summarize.inputs import decode_bytes, to_source
+from summarize.inputs import decode_bytes, read_jsonl, to_source
 from summarize.text.html import looks_like_html
 
 TEXT = "قال الوزير إن الاقتصاد نما بنسبة 3.5 في المئة، وهو أعلى معدل منذ عام 2010.\nسطر ثان."
@@ -68,3 +68,21 @@ def test_html_source_carries_title_and_body() -> None:
     assert "الفقرة الأولى من الخبر." in source.text
     assert "var x" not in source.text
     assert source.title
+
+
+def test_read_jsonl_reports_each_bad_line_and_keeps_line_separators_in_strings() -> None:
+    lines = [
+        codecs.BOM_UTF8 + b'{"id": 1}\n',
+        b"\n",
+        b'{"id": \n',
+        b"[1, 2]\n",
+        '{"text": "a\u2028b"}\n'.encode(),
+        b"\xff\xfe{}\n",
+    ]
+    got = list(read_jsonl(lines))
+    assert [number for number, _ in got] == [1, 3, 4, 5, 6]
+    assert got[0][1] == {"id": 1}
+    assert isinstance(got[1][1], str) and got[1][1].startswith("invalid JSON (")
+    assert got[2][1] == "not a JSON object"
+    assert got[3][1] == {"text": "a\u2028b"}
+    assert isinstance(got[4][1], str) and got[4][1].startswith("invalid JSON (")

@@ -44,7 +44,7 @@ def build_all(factory: pytest.TempPathFactory | None = None) -> dict[str, Path]:
     """Build (once per process) the tiny HF models and their converted store copies."""
     if _BUILT:
         return _BUILT
-    from summarize.store import ModelStore
+    from summarize.store.local import ModelStore
 
     root = _build_root(factory)
     start = time.perf_counter()

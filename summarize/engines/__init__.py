@@ -2,7 +2,7 @@
 
 Factories take the :class:`~summarize.settings.Settings` and an optional model name.
 Tests register fakes here through :func:`register_summarizer`, so the CLI runs its real
-selection logic on them. Neural engines come from the model store (:mod:`summarize.store`):
+selection logic on them. Neural engines come from the model store (:mod:`summarize.store.local`):
 ``--engine auto`` uses an installed summariser when there is one, else the extractive engine
 with a :attr:`notice` saying how to install one.
 """
@@ -17,8 +17,8 @@ from summarize.errors import ModelNotInstalledError, UsageError
 from summarize.settings import Settings
 
 if TYPE_CHECKING:
-    from summarize.engines.neural import DecodePlan
-    from summarize.store import InstalledModel
+    from summarize.engines.neural.engine import DecodePlan
+    from summarize.store.local import InstalledModel
 
 SummarizerFactory = Callable[[Settings, "str | None"], Summarizer]
 
@@ -28,7 +28,7 @@ SUMMARY_TASKS = ("summarize", "crosssum")
 
 
 def _extractive(settings: Settings, model: str | None) -> Summarizer:
-    from summarize.engines.extractive import ExtractiveEngine
+    from summarize.engines.extractive.engine import ExtractiveEngine
 
     return ExtractiveEngine()
 
@@ -82,13 +82,13 @@ class Fallback:
 
 
 def _store(settings: Settings) -> Any:
-    from summarize.store import ModelStore
+    from summarize.store.local import ModelStore
 
     return ModelStore(settings.home)
 
 
 def _plan(options: object) -> DecodePlan:
-    from summarize.engines.neural import DecodePlan
+    from summarize.engines.neural.engine import DecodePlan
 
     return DecodePlan(
         stream=bool(getattr(options, "stream", False)), beam=getattr(options, "beam", None)
@@ -97,7 +97,7 @@ def _plan(options: object) -> DecodePlan:
 
 def _preference(model: InstalledModel) -> tuple[int, str]:
     """Catalogue models first, in catalogue order; then imported ones by name."""
-    from summarize.registry import load_catalog
+    from summarize.store.catalog import load_catalog
 
     names = list(load_catalog())
     catalog = model.manifest.get("catalog") or model.name
@@ -124,8 +124,8 @@ def find_installed(settings: Settings, task: str, *langs: str) -> InstalledModel
 def _neural_summarizer(
     installed: InstalledModel, settings: Settings, options: object
 ) -> Summarizer:
-    from summarize.engines.decoding import NeuralModel
-    from summarize.engines.neural import NeuralSummarizer
+    from summarize.engines.neural.decoding import NeuralModel
+    from summarize.engines.neural.engine import NeuralSummarizer
 
     return NeuralSummarizer(NeuralModel(installed, settings), _plan(options))
 
@@ -133,14 +133,14 @@ def _neural_summarizer(
 def _neural_translator(
     installed: InstalledModel, settings: Settings, plan: DecodePlan
 ) -> Translator:
-    from summarize.engines.decoding import NeuralModel
-    from summarize.engines.neural import NeuralTranslator
+    from summarize.engines.neural.decoding import NeuralModel
+    from summarize.engines.neural.engine import NeuralTranslator
 
     return NeuralTranslator(NeuralModel(installed, settings), plan)
 
 
 def _compose(summarizer: Summarizer, translator: Translator) -> Summarizer:
-    from summarize.engines.neural import SummarizeThenTranslate
+    from summarize.engines.neural.engine import SummarizeThenTranslate
 
     return SummarizeThenTranslate(summarizer, translator)
 
@@ -253,7 +253,7 @@ def resolve_translator(
     ``stream`` asks for greedy token streaming; otherwise beam search with ``beam`` or the
     model's catalogue default.
     """
-    from summarize.engines.neural import DecodePlan
+    from summarize.engines.neural.engine import DecodePlan
 
     plan = DecodePlan(stream=stream, beam=beam)
     if model is not None:

@@ -34,6 +34,15 @@ class Document:
     title: str | None = None
 
 
+def notice_of(engine: object) -> str | None:
+    """The engine's notice for stderr (e.g. a fallback to another engine), if it has one.
+
+    An engine may carry a ``notice`` attribute; the commands print it before any output.
+    """
+    notice = getattr(engine, "notice", None)
+    return notice if isinstance(notice, str) and notice else None
+
+
 @runtime_checkable
 class Summarizer(Protocol):
     """Something that writes a summary, yielding it in fragments as it is made.

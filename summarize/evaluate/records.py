@@ -9,7 +9,6 @@ also how predictions without ids are matched. A line that cannot be used is a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,25 +47,17 @@ class Dataset:
     bad: tuple[BadRecord, ...]
 
 
-def read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """``(line number, object)`` for each non-blank line; a string says why a line is bad."""
+def jsonl_file(path: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """``(line number, object)`` for each non-blank line of ``path``; a string says why not."""
+    from summarize.inputs import read_jsonl
+
     data = read_bytes(path)
     try:
-        text = data.decode("utf-8-sig")
+        data.decode("utf-8")
     except UnicodeDecodeError:
-        text = None
-    if text is None:
         yield 0, "the file is not UTF-8 JSON Lines"
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, f"invalid JSON ({exc.msg})"
-            continue
-        yield number, obj if isinstance(obj, dict) else "not a JSON object"
+    yield from read_jsonl(data.split(b"\n"))
 
 
 def record_id(obj: Mapping[str, Any], line: int) -> str:
@@ -136,7 +127,7 @@ def load_dataset(
     records: list[EvalRecord] = []
     bad: list[BadRecord] = []
     seen: set[str] = set()
-    for line, obj in read_jsonl(path):
+    for line, obj in jsonl_file(path):
         if limit is not None and len(records) >= limit:
             break
         if isinstance(obj, str):
@@ -175,7 +166,7 @@ def load_predictions(path: str, task: str = "summarize") -> Predictions:
     keys = PREDICTION_KEYS[task]
     by_id: dict[str, str] = {}
     bad: list[BadRecord] = []
-    for line, obj in read_jsonl(path):
+    for line, obj in jsonl_file(path):
         if isinstance(obj, str):
             bad.append(BadRecord(line, obj))
             continue

@@ -99,7 +99,7 @@ def mean_scores(columns: Mapping[str, Sequence[float]], bootstrap: Bootstrap) ->
 
 def rouge_record(prediction: str, references: Sequence[str]) -> dict[str, float]:
     """ROUGE-1/2/L F1 (0-100) of one prediction: the mean over its references."""
-    from summarize.metrics.rouge import rouge
+    from summarize.evaluate.rouge import rouge
 
     per_ref = [rouge(prediction, ref) for ref in references]
     return {m: 100 * sum(r[m].fmeasure for r in per_ref) / len(per_ref) for m in ROUGE_METRICS}

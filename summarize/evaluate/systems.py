@@ -16,6 +16,7 @@ from typing import Any
 
 from summarize.engines.base import Document, Length
 from summarize.errors import InputError, UsageError
+from summarize.tasks import check_lang
 from summarize.text.normalize import word_count
 
 LEAD = "lead"
@@ -204,8 +205,7 @@ def check_spec(spec: SystemSpec) -> None:
             f"{spec.name}: --max-words and the reference budget both set the length; "
             "use --budget fixed with --max-words"
         )
-    if spec.target_lang is not None and spec.target_lang not in ("ar", "en"):
-        raise UsageError(f"{spec.name}: unsupported language {spec.target_lang!r} (ar or en)")
+    check_lang(spec.target_lang, spec.name)
     if spec.length.ratio is not None and not 0 < spec.length.ratio <= 1:
         raise UsageError(f"{spec.name}: ratio must be in (0, 1]")
     for value in (spec.length.sentences, spec.length.max_words, spec.beam):

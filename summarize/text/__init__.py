@@ -1,4 +1,4 @@
-"""Pure text processing: normalisation, cleaning, sentences, chunking, script detection.
+"""Pure text processing: normalisation, cleaning, sentences, chunking, script detection, terms.
 
 Nothing in this package imports a model library.
 """

@@ -111,7 +111,7 @@ def test_bad_records_become_error_records_and_exit_1(capsys: Capsys, monkeypatch
     assert "summary" in records[0] and records[0]["url"] == "u"
     errors = {r["id"]: r["error"] for r in records[1:]}
     assert set(errors) == {2, "no-text", 4, "empty", "latin1"}
-    assert errors[2].startswith("line 2: malformed JSON")
+    assert errors[2].startswith("line 2: invalid JSON")
     assert errors["no-text"] == "line 3: no 'text' field"
     assert errors[4] == "line 4: 'text' is not a string (list)"
     assert "empty" in errors["empty"]
@@ -234,7 +234,7 @@ def test_translation_without_a_model_exits_3(capsys: Capsys, monkeypatch: Patch)
 
 def _spy_pool(monkeypatch: Patch) -> list[int]:
     """Record the process count each time a pool is started."""
-    import summarize.batch as batch
+    import summarize.batch.run as batch
 
     started: list[int] = []
     real = batch._pool_outputs
@@ -280,3 +280,20 @@ def test_a_run_error_in_a_worker_process_ends_the_batch(
     res = run_cli(capsys, monkeypatch, ["batch", str(path), "--workers", "2", "-e", "nope"])
     assert res.code == 2 and res.out == ""
     assert "unknown engine 'nope'" in res.err
+
+
+@pytest.mark.parametrize("engine", ["extractive", "batching"])
+def test_batch_record_is_the_json_result_plus_batch_fields(
+    capsys: Capsys, monkeypatch: Patch, tmp_path: Path, batching: BatchingEngine, engine: str
+) -> None:
+    text = "عنوان الخبر\n\n" + article(3, 6)
+    single = run_cli(capsys, monkeypatch, ["-", "-e", engine, "-f", "json"], text.encode())
+    assert single.code == 0, single.err
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": text, "url": "u"}])
+    res = run_cli(capsys, monkeypatch, ["batch", str(path), "-e", engine, "-q"])
+    assert res.code == 0, res.err
+    (record,) = parse_lines(res.out)
+    expected = json.loads(single.out)
+    # Only batch adds: the record's id first, chars_in, ms, and the passed-through fields.
+    assert list(record) == ["id", *expected, "chars_in", "ms", "url"]
+    assert {k: record[k] for k in expected} == expected

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from summarize.batch_drain import Tally, drain, open_sink, report_done, skip_done
-from summarize.batch_io import InputRecord, record_key
-from summarize.batch_output import FileSink
+from summarize.batch.drain import Tally, drain, open_sink, report_done, skip_done
+from summarize.batch.records import InputRecord, record_key
+from summarize.batch.sink import FileSink
 from summarize.errors import SummarizeError
 
 

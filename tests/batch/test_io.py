@@ -9,13 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from summarize.batch_io import InputRecord, passthrough, read_documents, read_inputs, read_jsonl
-from summarize.batch_output import FileSink, check_output, resume_ids
+from summarize.batch.records import (
+    InputRecord,
+    jsonl_records,
+    passthrough,
+    read_documents,
+    read_inputs,
+)
+from summarize.batch.sink import FileSink, check_output, resume_ids
 from summarize.errors import UsageError
 
 
 def _jsonl(text: str) -> list[InputRecord]:
-    return list(read_jsonl(io.BytesIO(text.encode("utf-8"))))
+    return list(jsonl_records(io.BytesIO(text.encode("utf-8"))))
 
 
 def test_jsonl_records_keep_ids_hints_and_extra_fields() -> None:
@@ -29,7 +35,7 @@ def test_jsonl_bad_lines_become_error_records_numbered_by_line() -> None:
     records = _jsonl(text)
     assert [r.id for r in records] == [1, 3, 4, 7, 6, 7]
     assert records[0].error is None and records[0].text == "a"
-    assert records[1].error is not None and records[1].error.startswith("line 3: malformed JSON")
+    assert records[1].error is not None and records[1].error.startswith("line 3: invalid JSON")
     assert records[2].error == "line 4: not a JSON object"
     assert records[3].error == "line 5: no 'text' field"
     assert records[4].error == "line 6: 'text' is not a string (int)"
@@ -38,9 +44,9 @@ def test_jsonl_bad_lines_become_error_records_numbered_by_line() -> None:
 
 def test_jsonl_invalid_utf8_and_bom() -> None:
     data = b'\xef\xbb\xbf{"text": "ok"}\n{"text": "\xff\xfe"}\n'
-    first, second = read_jsonl(io.BytesIO(data))
+    first, second = jsonl_records(io.BytesIO(data))
     assert first.text == "ok" and first.error is None
-    assert second.error is not None and "malformed JSON" in second.error
+    assert second.error is not None and "invalid JSON" in second.error
 
 
 def test_passthrough_renames_only_clashing_names() -> None:

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from summarize.engines.neural import NeuralSummarizer, NeuralTranslator
+from summarize.engines.neural.engine import NeuralSummarizer, NeuralTranslator
 from tests.batch.helpers import parse_lines, write_jsonl
 from tests.brief.helpers import TITLE, titled_article, untitled_article
 from tests.cli.helpers import run_cli
-from tests.neural.neural_helpers import arabic_article
+from tests.engines.neural.neural_helpers import arabic_article
 from tests.tiny_models import install_tiny
 
 Capsys = pytest.CaptureFixture[str]

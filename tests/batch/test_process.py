@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The real CLI with a fake engine that takes 5 ms per article (registered, then main()).
 SLOW = """
 import sys, time
-from summarize.cli import main
+from summarize.cli.app import main
 from summarize.engines import register_summarizer
 
 class Slow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.neural.neural_helpers import arabic_article
+from tests.engines.neural.neural_helpers import arabic_article
 
 TITLE = "الحكومة تعلن خطة جديدة للتعليم في القاهرة"
 DATE = "12 مارس 2024"

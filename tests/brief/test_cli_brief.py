@@ -155,9 +155,9 @@ def test_identical_sentences_translate_identically(
     capsys: Capsys, monkeypatch: MP, isolated_home: Path, article: Path
 ) -> None:
     """The extractive summary repeats bullet sentences: one call gives them one translation."""
-    from summarize.brief import central_sentences
+    from summarize.brief.build import central_sentences
     from summarize.engines.base import Length
-    from summarize.engines.extractive import ExtractiveEngine
+    from summarize.engines.extractive.engine import ExtractiveEngine
 
     install_tiny(isolated_home, "nllb")
     doc = prepare(article.read_text(encoding="utf-8")).doc

@@ -8,8 +8,8 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize.brief import Brief, BriefEvent, Bullet, Done, Headline, Paragraph
-from summarize.brief_render import (
+from summarize.brief.build import Brief, BriefEvent, Bullet, Done, Headline, Paragraph
+from summarize.brief.render import (
     JsonRenderer,
     MarkdownRenderer,
     escape,
@@ -99,8 +99,8 @@ def test_escaped_text_reads_back_as_the_same_characters(text: str) -> None:
 def test_rich_renderer_writes_streamed_and_whole_parts_on_their_own_lines() -> None:
     from rich.console import Console
 
-    from summarize.brief import Partial
-    from summarize.brief_render import RichRenderer
+    from summarize.brief.build import Partial
+    from summarize.brief.render import RichRenderer
 
     out = io.StringIO()
     head = Headline("Minister announces plan", "الوزير يعلن خطة", "وكالة", None, ("m",))

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from summarize import brief_render, render
-from summarize.brief import Brief, BriefEvent, Bullet, Done, Headline, Paragraph
+from summarize import render
+from summarize.brief import render as brief_render
+from summarize.brief.build import Brief, BriefEvent, Bullet, Done, Headline, Paragraph
 
 
 class FakeTerminal(io.StringIO):

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from summarize.brief import (
+from summarize.brief.build import (
     Bullet,
     Done,
     Headline,
@@ -20,7 +20,7 @@ from summarize.brief import (
     brief_record,
     stream_brief,
 )
-from summarize.brief_engines import BriefOptions, SentenceEngine, resolve_brief_engines
+from summarize.brief.engines import BriefOptions, SentenceEngine, resolve_brief_engines
 from summarize.engines.base import Document
 from summarize.pipeline import prepare
 from summarize.settings import Settings

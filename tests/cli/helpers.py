@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from summarize.cli import main
+from summarize.cli.app import main
 from summarize.engines.base import Document, Length
 
 

@@ -146,7 +146,7 @@ def test_unexpected_exception_has_no_traceback(capsys, monkeypatch, article: Pat
         (["{article}", "--format", "xml"], 2, "unknown format"),
         (["{article}", "--engine", "nope"], 2, "unknown engine"),
         (["{article}", "--sentences", "0"], 2, "--sentences"),
-        (["{article}", "--lang", "fr"], 1, "unsupported language"),
+        (["{article}", "--lang", "fr"], 2, "unsupported language"),
         (["{article}", "--lang", "en"], 3, "summarize models pull"),
         (["{article}", "--no-such-flag"], 2, "No such option"),
     ],
@@ -221,7 +221,7 @@ def test_help_of_every_models_subcommand(
     import typer
     from typer.core import TyperGroup
 
-    from summarize.cli_models import models_app
+    from summarize.cli.models import models_app
 
     res = run_cli(capsys, monkeypatch, ["models", "--help"])
     assert res.code == 0

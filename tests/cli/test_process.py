@@ -69,7 +69,7 @@ def test_terminal_output_has_title_line_and_respects_no_color(tmp_path: Path) ->
 
 SLOW_ENGINE = """
 import sys, time
-from summarize.cli import main
+from summarize.cli.app import main
 from summarize.engines import register_summarizer
 
 class Slow:

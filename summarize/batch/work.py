@@ -1,0 +1,156 @@
+"""Turning input records into output records: one worker, its engines built once.
+
+The same :class:`RecordWorker` runs in the main process (serial batches) and in each
+worker process of a pool, so both give the same records.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from summarize.batch.records import InputRecord
+from summarize.engines.base import notice_of
+from summarize.errors import InputError
+from summarize.pipeline import Prepared, prepare
+from summarize.settings import Settings
+from summarize.tasks import Engine, Task, check_source
+
+
+@dataclass
+class _Item:
+    """A record that is ready for its engine."""
+
+    record: InputRecord
+    prepared: Prepared
+    engine: Engine
+    target: str
+    started: float
+
+
+def one_line(message: str) -> str:
+    """Error messages in records are one line."""
+    return " ".join(message.split()) or "failed"
+
+
+def error_record(record: InputRecord, message: str) -> dict[str, Any]:
+    """The output record of a failed input: its id, the error, its passed-through fields."""
+    return {"id": record.id, "error": one_line(message), **record.extra}
+
+
+def _finish(item: _Item, fields: dict[str, Any]) -> dict[str, Any]:
+    """The output record: ``id``, the task's fields, then what only batch adds."""
+    out = {"id": item.record.id, **fields}
+    out["chars_in"] = len(item.record.text or "")
+    out["ms"] = round((time.perf_counter() - item.started) * 1000, 1)
+    out.update(item.record.extra)
+    return out
+
+
+class RecordWorker:
+    """Processes records for a :class:`~summarize.tasks.Task`; engines are built on first use."""
+
+    def __init__(
+        self, task: Task, settings: Settings, notify: Callable[[str], None] | None = None
+    ) -> None:
+        self.task = task
+        self.settings = settings
+        # Engine notices (e.g. a fallback to the extractive engine) go to ``notify``.
+        self.notify = notify
+        self._engines: dict[tuple[str, str], Engine] = {}
+
+    def engines(self) -> list[Engine]:
+        """The engines built so far."""
+        return list(self._engines.values())
+
+    def load(self, source: str, target: str) -> Engine:
+        """The engine for this language pair, built on first use and kept.
+
+        Resolution errors (unknown engine, model not installed) are the run's, not the
+        record's: they propagate and end the batch with their own exit code.
+        """
+        key = (source, target)
+        if key not in self._engines:
+            self._engines[key] = self.task.engine(self.settings, source, target)
+            notice = notice_of(self._engines[key])
+            if notice and self.notify is not None:
+                self.notify(notice)
+        return self._engines[key]
+
+    def _prepare(self, record: InputRecord) -> _Item | dict[str, Any]:
+        started = time.perf_counter()
+        if record.error is not None or record.text is None:
+            return error_record(record, record.error or "no text")
+        try:
+            prepared = check_source(prepare(record.text, title=record.title, date=record.date))
+            source = prepared.meta.source_lang
+            target = self.task.target(source)
+        except InputError as exc:
+            return error_record(record, str(exc))
+        return _Item(record, prepared, self.load(source, target), target, started)
+
+    def _run_one(self, item: _Item) -> dict[str, Any]:
+        try:
+            fields = self.task.record(item.prepared, item.engine, item.target)
+        except Exception as exc:  # one failing article must not end the batch
+            return error_record(item.record, f"{type(exc).__name__}: {exc}")
+        return _finish(item, fields)
+
+    def _batched(self, engine: Engine) -> bool:
+        return self.task.batches(engine)
+
+    def run(self, records: Sequence[InputRecord]) -> Iterator[dict[str, Any]]:
+        """Output records for ``records``, in order, each yielded as soon as it can be.
+
+        Records whose engine can batch are held back and sent to the engine together
+        (chunks of many articles share model calls); the others run one by one.
+        """
+        held: list[_Item | dict[str, Any]] = []
+        for record in records:
+            item = self._prepare(record)
+            # Once one record is held, later ones wait behind it: output stays in order.
+            if held or (isinstance(item, _Item) and self._batched(item.engine)):
+                held.append(item)
+            else:
+                yield item if isinstance(item, dict) else self._run_one(item)
+        yield from self._run_held(held)
+
+    def _run_held(self, held: list[_Item | dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        done: dict[int, dict[str, Any]] = {}
+        groups: dict[int, list[tuple[int, _Item]]] = {}
+        for i, item in enumerate(held):
+            if isinstance(item, dict):
+                done[i] = item
+            elif self._batched(item.engine):
+                groups.setdefault(id(item.engine), []).append((i, item))
+            else:
+                done[i] = self._run_one(item)
+        for group in groups.values():
+            outputs = self._run_batch([item for _, item in group])
+            done.update(zip([i for i, _ in group], outputs, strict=True))
+        for i in range(len(held)):
+            yield done[i]
+
+    def _run_batch(self, items: list[_Item]) -> list[dict[str, Any]]:
+        engine, target = items[0].engine, items[0].target
+        started = time.perf_counter()
+        try:
+            fields = self.task.run_batch(engine, [item.prepared for item in items], target)
+        except Exception:
+            # One bad article must not fail its neighbours: redo them one by one.
+            return [self._run_one(item) for item in items]
+        # The window's time is shared out evenly: records in a batch finish together.
+        share = (time.perf_counter() - started) / max(len(items), 1)
+        out = []
+        for item, item_fields in zip(items, fields, strict=True):
+            item.started = time.perf_counter() - share
+            out.append(_finish(item, item_fields))
+        return out
+
+    def close(self) -> None:
+        """Release every engine built."""
+        for engine in self._engines.values():
+            engine.close()
+        self._engines.clear()

@@ -1,0 +1,196 @@
+"""Showing a brief: rich text on a terminal, plain Markdown in pipes, JSON for machines.
+
+Renderers take the events of :func:`summarize.brief.build.stream_brief` as they come, so the
+headline is on screen before the first bullet is translated. stdout carries the brief only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Protocol, TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from summarize.brief.build import Brief, BriefEvent, Bullet, Done, Headline, Paragraph, Partial
+from summarize.render import ConsoleOutput, JsonOutput, RendererKinds, StreamOutput
+
+# Characters that Markdown would read as markup inside a line of text.
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~])")
+# Line starts that Markdown would read as a list item.
+_BULLET_START = re.compile(r"^(\s*)([-+])(?=\s|$)")
+_NUMBER_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown: markup characters and line-start markers escaped."""
+    escaped = _MARKUP.sub(r"\\\1", text)
+    escaped = _BULLET_START.sub(r"\1\\\2", escaped)
+    return _NUMBER_START.sub(r"\1\\\2", escaped)
+
+
+def metadata_line(event: Headline) -> str:
+    """``source · date · models: ...`` (the parts that are known)."""
+    parts = [p for p in (event.source, event.date) if p]
+    parts.append("machine summary: " + ", ".join(event.models))
+    return " · ".join(parts)
+
+
+class BriefRenderer(Protocol):
+    """Consumes brief events and writes to stdout."""
+
+    def partial(self, event: Partial) -> None:
+        """A fragment of the headline or a bullet while it is decoded (streaming only)."""
+
+    def headline(self, event: Headline) -> None:
+        """The headline, the Arabic title and the metadata are known."""
+
+    def bullet(self, event: Bullet) -> None:
+        """One bullet, complete."""
+
+    def paragraph(self, text: str) -> None:
+        """A fragment of the paragraph."""
+
+    def done(self, brief: Brief) -> None:
+        """The brief is complete."""
+
+
+class MarkdownRenderer(StreamOutput):
+    """Plain Markdown, written (and flushed) part by part."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__(out)
+        self.in_paragraph = False
+
+    def partial(self, event: Partial) -> None:
+        """Markdown is written a part at a time, each part complete."""
+
+    def headline(self, event: Headline) -> None:
+        """``# Headline``, the Arabic title under it, then the metadata line in italics."""
+        lines = [f"# {escape(event.text)}", ""]
+        if event.original:
+            lines += [escape(event.original), ""]
+        lines += [f"*{escape(metadata_line(event))}*", ""]
+        self.write("\n".join(lines) + "\n")
+
+    def bullet(self, event: Bullet) -> None:
+        """``- text``."""
+        self.write(f"- {escape(event.text)}\n")
+
+    def paragraph(self, text: str) -> None:
+        """The paragraph, after a blank line."""
+        if not self.in_paragraph:
+            self.in_paragraph = True
+            self.write("\n")
+            text = text.lstrip()
+        self.write(escape(text))
+
+    def done(self, brief: Brief) -> None:
+        """End the last line."""
+        self.write("\n")
+
+
+class RichRenderer(ConsoleOutput):
+    """A terminal: headline and bullets appear token by token, then the paragraph streams.
+
+    The heading is drawn as rich draws a Markdown heading (bold, underlined; left-aligned, as
+    it is written while decoded), the bullets as rich draws Markdown list items.
+    """
+
+    HEADING = "bold underline"
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(console)
+        self.open: tuple[str, int] | None = None  # the line being written
+        self.in_paragraph = False
+
+    def _close(self, part: tuple[str, int]) -> bool:
+        """End the line of ``part`` if it is the one being written."""
+        if self.open != part:
+            return False
+        self.console.print()
+        self.open = None
+        return True
+
+    def partial(self, event: Partial) -> None:
+        """Write a fragment, starting its line first when it is new."""
+        part = (event.part, event.index)
+        if self.open != part:
+            if self.open is not None:
+                self._close(self.open)
+            if event.part == "bullet":
+                self.inline(Text(" • ", style="bold"))
+            self.open = part
+        self.inline(Text(event.text, style=self.HEADING if event.part == "headline" else ""))
+
+    def headline(self, event: Headline) -> None:
+        """The heading (unless it was streamed), the Arabic title dimmed, the metadata line."""
+        if not self._close(("headline", 0)):
+            self.console.print(Text(event.text, style=self.HEADING))
+        if event.original:
+            self.console.print(Text(event.original, style="dim"))
+        self.console.print(Text(metadata_line(event), style="italic dim"))
+        self.console.print()
+
+    def bullet(self, event: Bullet) -> None:
+        """One list item (ends the streamed line, or writes the whole item)."""
+        if not self._close(("bullet", event.index)):
+            self.console.print(Text.assemble((" • ", "bold"), event.text))
+
+    def paragraph(self, text: str) -> None:
+        """Stream the paragraph as it is decoded."""
+        if not self.in_paragraph:
+            self.in_paragraph = True
+            self.console.print()
+            text = text.lstrip()
+        self.inline(text)
+
+    def done(self, brief: Brief) -> None:
+        """Close the paragraph."""
+        self.console.print()
+
+
+class JsonRenderer(JsonOutput):
+    """One JSON object at the end: indented (``json``) or on one line (``jsonl``)."""
+
+    def partial(self, event: Partial) -> None:
+        """JSON waits for the whole brief."""
+
+    def headline(self, event: Headline) -> None:
+        """JSON waits for the whole brief."""
+
+    def bullet(self, event: Bullet) -> None:
+        """JSON waits for the whole brief."""
+
+    def paragraph(self, text: str) -> None:
+        """JSON waits for the whole brief."""
+
+    def done(self, brief: Brief) -> None:
+        """Write the brief's fields."""
+        self.emit(brief.to_dict())
+
+
+def make_brief_renderer(fmt: str, out: TextIO | None = None) -> BriefRenderer:
+    """The renderer for ``--format``: text is rich on a terminal, plain Markdown otherwise."""
+    kinds = RendererKinds[BriefRenderer](
+        for_json=JsonRenderer, for_terminal=RichRenderer, for_pipe=MarkdownRenderer
+    )
+    return kinds.choose(fmt, out)
+
+
+def render_brief(events: Iterable[BriefEvent], renderer: BriefRenderer) -> Brief:
+    """Drive ``renderer`` with ``events``; return the finished brief."""
+    for event in events:
+        if isinstance(event, Partial):
+            renderer.partial(event)
+        elif isinstance(event, Headline):
+            renderer.headline(event)
+        elif isinstance(event, Bullet):
+            renderer.bullet(event)
+        elif isinstance(event, Paragraph):
+            renderer.paragraph(event.text)
+        elif isinstance(event, Done):
+            renderer.done(event.brief)
+            return event.brief
+    raise RuntimeError("the brief ended without a result")

@@ -1,0 +1,82 @@
+"""What the single-article commands do, between parsing (cli.app) and the library."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import replace
+from typing import Any
+
+from rich.console import Console
+
+from summarize.engines.base import notice_of
+from summarize.inputs import read_source
+from summarize.pipeline import Prepared, SummaryOptions, prepare
+from summarize.render import make_renderer, render, stderr_console, streams_tokens
+from summarize.settings import Settings
+from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, check_source
+
+
+def loading(console: Console, what: str) -> AbstractContextManager[Any]:
+    """A spinner on stderr while a model loads; stopped before any output streams."""
+    if console.is_terminal and not console.quiet:
+        return console.status(what, spinner="dots")
+    return nullcontext()
+
+
+def prepare_input(path: str) -> Prepared:
+    """Read, clean and split the article at ``path`` (``-``: stdin) in a supported language."""
+    source = read_source(path)
+    prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
+    return check_source(prepared, source.name)
+
+
+@contextmanager
+def article_engine(
+    path: str, task: Task, settings: Settings, console: Console, what: str = "Loading model…"
+) -> Iterator[tuple[Prepared, Engine, str]]:
+    """The article at ``path``, the task's engine for it (closed afterwards), the target."""
+    prepared = prepare_input(path)
+    target = task.target(prepared.meta.source_lang)
+    with loading(console, what):
+        engine = task.engine(settings, prepared.meta.source_lang, target)
+    try:
+        notice = notice_of(engine)
+        if notice:
+            console.print(notice)
+        yield prepared, engine, target
+    finally:
+        engine.close()
+
+
+def _run_text(
+    path: str, task: Summarize | Translate, settings: Settings, fmt: str, quiet: bool
+) -> None:
+    console = stderr_console(quiet)
+    with article_engine(path, task, settings, console) as (prepared, engine, target):
+        render(task.events(prepared, engine, target), make_renderer(fmt))
+
+
+def run_summary(
+    path: str, options: SummaryOptions, settings: Settings, *, fmt: str, quiet: bool
+) -> None:
+    """Summarise one input and render it to stdout."""
+    check_lang(options.target_lang)
+    task = Summarize(replace(options, stream=streams_tokens(fmt, options.beam)))
+    _run_text(path, task, settings, fmt, quiet)
+
+
+def run_translation(
+    path: str,
+    to: str,
+    model: str | None,
+    settings: Settings,
+    *,
+    fmt: str,
+    beam: int | None,
+    quiet: bool,
+) -> None:
+    """Translate one input and render it to stdout."""
+    check_lang(to)
+    task = Translate(to, model, beam, stream=streams_tokens(fmt, beam))
+    _run_text(path, task, settings, fmt, quiet)

@@ -1,0 +1,272 @@
+"""``summarize eval``: typer wiring only; the work is done in :mod:`summarize.evaluate`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, List, Optional  # noqa: UP035
+
+import typer
+
+from summarize.cli import options as opt
+
+if TYPE_CHECKING:
+    from summarize.evaluate.records import Dataset
+    from summarize.evaluate.report import Report
+    from summarize.evaluate.systems import System, SystemSpec
+    from summarize.settings import Settings
+
+# typer evaluates these annotations at runtime; Python 3.10 needs Optional/List spelled out.
+DataArg = Annotated[
+    str, typer.Argument(help="JSONL records to evaluate on, or - for stdin.", metavar="DATA")
+]
+Systems = Annotated[
+    Optional[List[str]],  # noqa: UP006, UP045
+    typer.Option(
+        "--system",
+        "--engine",
+        "-e",
+        help="A system to run: an engine name or 'lead' (repeatable).",
+    ),
+]
+Models = Annotated[
+    Optional[List[str]],  # noqa: UP006, UP045
+    typer.Option("--model", "-m", help="Run an installed model as a system (repeatable)."),
+]
+Runs = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--runs", help="TOML file of named runs ([runs.NAME] tables).", metavar="FILE"),
+]
+PredictionsOpt = Annotated[
+    Optional[List[str]],  # noqa: UP006, UP045
+    typer.Option(
+        "--predictions",
+        "-p",
+        help="Score existing outputs (JSONL with id and summary/translation; repeatable).",
+        metavar="FILE",
+    ),
+]
+Task = Annotated[str, typer.Option("--task", help="summarize, or translate (chrF++, BLEU).")]
+Budget = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--budget",
+        help="reference: give each summary its reference's length in words, a cap that "
+        "extractive engines fill with whole sentences (the default unless a length option is "
+        "given); fixed: use the length options as given.",
+    ),
+]
+Resamples = Annotated[
+    int, typer.Option("--resamples", min=1, help="Bootstrap resamples for the 95% interval.")
+]
+Seed = Annotated[int, typer.Option("--seed", help="Seed of the bootstrap resampling.")]
+Limit = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--limit", min=1, help="Evaluate only the first N records."),
+]
+EVAL_FORMATS = ("text", "json", "jsonl")
+
+
+def eval_command(
+    data: DataArg,
+    system: Systems = None,
+    model: Models = None,
+    runs: Runs = None,
+    predictions: PredictionsOpt = None,
+    task: Task = "summarize",
+    budget: Budget = None,
+    sentences: opt.Sentences = None,
+    max_words: opt.MaxWords = None,
+    ratio: opt.Ratio = None,
+    lang: opt.Lang = None,
+    beam: opt.Beam = None,
+    device: opt.Device = None,
+    compute_type: opt.ComputeType = None,
+    threads: opt.Threads = None,
+    resamples: Resamples = 1000,
+    seed: Seed = 0,
+    limit: Limit = None,
+    fmt: opt.Format = "text",
+    quiet: opt.Quiet = False,
+    offline: opt.Offline = False,
+) -> None:
+    """Score systems on your own data: ROUGE-1/2/L (or chrF++/BLEU) with 95% intervals.
+
+    Records need `text` and `references` (or `reference`); the lead baseline is always
+    in the table.
+
+    Example: summarize eval dev.jsonl --system extractive --model mt5-xlsum
+    """
+    import sys
+
+    from summarize.engines.base import Length
+    from summarize.errors import InputError, UsageError
+    from summarize.evaluate.records import TASKS, load_dataset
+    from summarize.evaluate.systems import SystemSpec, check_spec
+    from summarize.render import check_format
+    from summarize.settings import Settings
+
+    check_format(fmt, EVAL_FORMATS)
+    if task not in TASKS:
+        raise UsageError(f"unknown task {task!r} (choose from: {', '.join(TASKS)})")
+    if data == "-" and sys.stdin.isatty():
+        raise UsageError("no data: give a JSONL file, or pipe records into '-'")
+    has_length = any(v is not None for v in (sentences, max_words, ratio))
+    default = SystemSpec(
+        name="",
+        target_lang=lang,
+        length=Length(sentences, max_words, ratio),
+        budget=budget or ("fixed" if has_length else "reference"),
+        beam=beam,
+        device=device,
+        compute_type=compute_type,
+    )
+    check_spec(default)
+    systems = _systems(task, default, system or [], model or [], runs, predictions or [])
+    settings = Settings.from_flags(
+        offline=offline, device=device, compute_type=compute_type, threads=threads
+    )
+    dataset = load_dataset(data, task, to=lang, limit=limit)
+    if not dataset.records:
+        first = f"; line {dataset.bad[0].line}: {dataset.bad[0].reason}" if dataset.bad else ""
+        raise InputError(f"{data}: no usable records{first}")
+    report = _run(dataset, systems, settings, task, resamples, seed, quiet, data)
+    _warn(report, quiet)
+    _print(report, fmt)
+    if any(row.scored == 0 for row in report.systems):
+        raise typer.Exit(1)
+
+
+def _systems(
+    task: str,
+    default: SystemSpec,
+    names: list[str],
+    models: list[str],
+    runs: str | None,
+    predictions: list[str],
+) -> list[System]:
+    """The systems asked for on the command line, plus the lead baseline for summaries."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from summarize.engines import engine_names
+    from summarize.errors import UsageError
+    from summarize.evaluate.systems import (
+        LEAD,
+        PredictionsSpec,
+        SystemSpec,
+        load_runs,
+        unique_names,
+        with_lead,
+    )
+
+    systems: list[System] = [replace(default, name=n, engine=n) for n in names]
+    systems += [replace(default, name=m, model=m) for m in models]
+    if runs:
+        systems += load_runs(runs, default)
+    systems += [PredictionsSpec(Path(p).stem or p, p) for p in predictions]
+    if not systems and task == "summarize":
+        systems = [replace(default, name="extractive", engine="extractive")]
+    elif not systems:
+        # The installed translator for the records' language pair.
+        systems = [replace(default, name="translator")]
+    known = [*engine_names(), LEAD]
+    for spec in systems:
+        if isinstance(spec, SystemSpec) and spec.engine not in known:
+            raise UsageError(f"unknown system {spec.engine!r} (choose from: {', '.join(known)})")
+        if task == "translate" and isinstance(spec, SystemSpec) and spec.engine == LEAD:
+            raise UsageError("the lead baseline is for summaries, not translations")
+    if task == "summarize":
+        systems = with_lead(systems, default)
+    unique_names(systems)
+    return systems
+
+
+def _run(
+    dataset: Dataset,
+    systems: list[System],
+    settings: Settings,
+    task: str,
+    resamples: int,
+    seed: int,
+    quiet: bool,
+    data: str,
+) -> Report:
+    """Evaluate, with a progress bar on stderr when it is a terminal (and not --quiet)."""
+    from summarize.evaluate.runner import evaluate
+    from summarize.evaluate.scoring import Bootstrap, require_translation_metrics
+    from summarize.evaluate.systems import SystemSpec
+    from summarize.render import stderr_console
+
+    if task == "translate":
+        require_translation_metrics()
+    bootstrap = Bootstrap(resamples=resamples, seed=seed)
+    console = stderr_console(quiet)
+    running = sum(isinstance(s, SystemSpec) for s in systems)
+    if quiet or not console.is_terminal or not running:
+        return evaluate(dataset, systems, settings, task=task, bootstrap=bootstrap, data=data)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        bar = progress.add_task("evaluating", total=running * len(dataset.records))
+
+        def advance(name: str) -> None:
+            progress.update(bar, advance=1, description=name)
+
+        return evaluate(
+            dataset, systems, settings, task=task, bootstrap=bootstrap, on_record=advance, data=data
+        )
+
+
+def _warn(report: Report, quiet: bool) -> None:
+    """Bad records and failures, on stderr: counted in the table, explained here."""
+    from summarize.render import stderr_console
+
+    console = stderr_console(quiet)
+    if report.bad_records:
+        first = report.bad_records[0]
+        console.print(
+            f"warning: {len(report.bad_records)} bad records left out "
+            f"(first: line {first.line}: {first.reason})",
+            markup=False,
+        )
+    for row in report.systems:
+        if row.failures:
+            console.print(f"warning: {row.name}: {row.failures} records failed", markup=False)
+        for note in row.notes:
+            console.print(f"warning: {row.name}: {note}", markup=False)
+
+
+def _print(report: Report, fmt: str) -> None:
+    """The results on stdout: a table (rich on a terminal), JSON, or one JSON line per system."""
+    import sys
+
+    from summarize.evaluate.report import plain_table, print_rich_table
+    from summarize.render import dumps
+
+    if fmt == "json":
+        sys.stdout.write(dumps(report.to_dict(), indent=2) + "\n")
+    elif fmt == "jsonl":
+        whole = report.to_dict()
+        for row in whole["systems"]:
+            sys.stdout.write(dumps({"task": report.task, "data": report.data, **row}) + "\n")
+    elif sys.stdout.isatty():
+        print_rich_table(report, sys.stdout)
+    else:
+        sys.stdout.write(plain_table(report))
+    sys.stdout.flush()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``eval`` command to the main app."""
+    app.command("eval")(eval_command)

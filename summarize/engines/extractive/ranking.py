@@ -1,0 +1,203 @@
+"""Sentence scoring and selection for the extractive engine.
+
+Each sentence gets a score from three signals, scaled to [0, 1] within the article:
+
+- position: news is written front-loaded, so earlier sentences are worth more;
+- centrality: TF-IDF cosine between the sentence and the rest of the article (the centroid of
+  the other sentences), on stemmed content words, IDF counted over the article's sentences;
+- title: TF-IDF cosine with the headline, when there is one.
+
+The sum is multiplied by a quality factor that demotes what is rarely summary material: very
+short sentences, headline-like lines without final punctuation (inline "related article" links,
+captions), sentences that are mostly quotation, and very long run-ons. Selection is greedy MMR
+(score minus similarity to what is already chosen), skips near duplicates, and keeps to the
+word budget by preferring sentences that fit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarize.text.normalize import word_count, words
+from summarize.text.sentences import Sentence
+from summarize.text.terms import content_terms, terms_of_words
+
+Vector = dict[str, float]
+
+# Final punctuation, possibly followed by closing quotes or brackets.
+_FINAL = re.compile(r"[.!?؟…:]['\"”’»)\]]*$")
+_QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Hyper-parameters of the ranker (chosen on half of a dev set; see docs/benchmarks.md)."""
+
+    position: float = 2.0
+    centrality: float = 1.0
+    title: float = 0.5
+    position_decay: float = 1.0  # position prior is 1 / (1 + index) ** decay
+    redundancy: float = 0.5  # MMR: weight of the similarity to already chosen sentences
+    duplicate: float = 0.7  # cosine at or above which a sentence repeats a chosen one
+    fit_ratio: float = 0.9  # a fitting first sentence must score this share of the best
+    pad_ratio: float = 0.6  # filling a word budget: extras must score this share of the first
+    short_words: int = 6  # fewer words than this: too short to summarise anything
+    long_words: int = 70  # more words than this: a run-on, usually a list or a quote
+    headline_words: int = 14  # an unpunctuated line shorter than this is a headline/caption
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One sentence with what selection needs: its score, size and term vector."""
+
+    index: int
+    score: float
+    n_words: int
+    vector: Vector
+
+
+def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[list[Vector], dict[str, float]]:
+    """L2-normalised TF-IDF vectors, IDF smoothed so a word in every sentence still counts."""
+    n = len(terms)
+    df = Counter(t for ts in terms for t in set(ts))
+    idf = {t: math.log(1.0 + n / d) for t, d in df.items()}
+    return [_normalise({t: c * idf[t] for t, c in Counter(ts).items()}) for ts in terms], idf
+
+
+def _normalise(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two vectors (inputs are unit length, or empty)."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _scaled(values: list[float]) -> list[float]:
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0] * len(values)
+
+
+def _centrality(vectors: list[Vector]) -> list[float]:
+    """Cosine of each sentence with the sum of all the others.
+
+    With ``T`` the sum of all (unit) vectors and ``d = v·T``, the cosine of ``v`` and
+    ``T - v`` is ``(d - |v|²) / |T - v|`` and ``|T - v|² = |T|² - 2d + |v|²``: one pass over
+    each sentence's terms instead of one over the whole vocabulary.
+    """
+    total: Vector = {}
+    for vec in vectors:
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+    total_sq = sum(v * v for v in total.values())
+    out = []
+    for vec in vectors:
+        if not vec:
+            out.append(0.0)
+            continue
+        d = sum(v * total[t] for t, v in vec.items())
+        rest_sq = total_sq - 2.0 * d + 1.0
+        out.append((d - 1.0) / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0)
+    return out
+
+
+def _quality(sentence: Sentence, n_words: int, whole_line: bool, w: Weights) -> float:
+    """A factor in (0, 1] that demotes sentences that rarely make a summary."""
+    q = 1.0
+    if n_words < w.short_words:
+        q *= 0.3
+    if whole_line and n_words < w.headline_words and not _FINAL.search(sentence.text):
+        q *= 0.3
+    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(sentence.text))
+    if quoted > 0.6 * len(sentence.text):
+        q *= 0.6
+    if n_words > w.long_words:
+        q *= 0.8
+    return q
+
+
+def score_sentences(
+    sentences: Sequence[Sentence], lang: str, title: str | None, w: Weights
+) -> list[Scored]:
+    """Score every sentence of one article (see the module docstring)."""
+    folded = [words(s.text) for s in sentences]
+    vocabulary = {word for ws in folded for word in ws}
+    terms = [terms_of_words(ws, lang, vocabulary) for ws in folded]
+    vectors, idf = _tfidf(terms)
+    centrality = _scaled(_centrality(vectors))
+    title_sim = [0.0] * len(sentences)
+    if title:
+        counts = Counter(content_terms(title, lang, vocabulary))
+        title_vec = _normalise({t: c * idf.get(t, 0.0) for t, c in counts.items()})
+        title_sim = _scaled([cosine(v, title_vec) for v in vectors])
+    paragraphs = Counter(s.paragraph for s in sentences)
+    out = []
+    for i, s in enumerate(sentences):
+        n_words = word_count(s.text)
+        signal = (
+            w.position / (1.0 + i) ** w.position_decay
+            + w.centrality * centrality[i]
+            + w.title * title_sim[i]
+        )
+        quality = _quality(s, n_words, paragraphs[s.paragraph] == 1, w)
+        out.append(Scored(i, signal * quality, n_words, vectors[i]))
+    return out
+
+
+def select(
+    scored: Sequence[Scored],
+    max_sentences: int | None,
+    max_words: int | None,
+    w: Weights,
+    *,
+    fill: bool = False,
+) -> list[int]:
+    """Pick sentence indices by MMR within the budgets; returned in article order.
+
+    Only sentences that fit the words left are taken, except that when the best sentence
+    alone is over ``max_words`` and no fitting one scores ``fit_ratio`` of it, the best is
+    taken alone (the caller cuts it at the budget). When only a word budget is given, later
+    sentences must score ``pad_ratio`` of the first: a budget is a ceiling, not a quota.
+    With ``fill`` the budget is a quota: no ``pad_ratio``, whole sentences are added while
+    any fits (length-matched evaluation gives every system the reference's length).
+    """
+    if not scored:
+        return []
+    best = max(scored, key=lambda s: s.score)
+    if max_words is not None and best.n_words > max_words:
+        fitting = [s for s in scored if s.n_words <= max_words]
+        runner = max(fitting, key=lambda s: s.score, default=None)
+        if runner is None or runner.score < w.fit_ratio * best.score:
+            return [best.index]
+    # With no sentence count asked for, only a word budget, weak sentences do not pad it out.
+    padding = max_sentences is None and not fill
+    chosen: list[Scored] = []
+    left = max_words
+    pool = list(scored)
+    while pool and (max_sentences is None or len(chosen) < max_sentences):
+        pick, pick_value = None, -math.inf
+        for cand in pool:
+            if left is not None and cand.n_words > left:
+                continue
+            overlap = max((cosine(cand.vector, c.vector) for c in chosen), default=0.0)
+            if overlap >= w.duplicate:
+                continue
+            if padding and chosen and cand.score < w.pad_ratio * chosen[0].score:
+                continue
+            value = cand.score - w.redundancy * overlap
+            if value > pick_value:
+                pick, pick_value = cand, value
+        if pick is None:
+            break
+        chosen.append(pick)
+        pool.remove(pick)
+        if left is not None:
+            left -= pick.n_words
+    return sorted(c.index for c in chosen)

@@ -1,0 +1,20 @@
+"""Neural engines on CTranslate2: quantized mT5 / NLLB / Marian models, batched and streamed.
+
+The only package that imports ctranslate2 and sentencepiece, and only inside functions.
+"""
+
+from summarize.engines.neural.decoding import NeuralModel
+from summarize.engines.neural.engine import (
+    DecodePlan,
+    NeuralSummarizer,
+    NeuralTranslator,
+    SummarizeThenTranslate,
+)
+
+__all__ = [
+    "DecodePlan",
+    "NeuralModel",
+    "NeuralSummarizer",
+    "NeuralTranslator",
+    "SummarizeThenTranslate",
+]

@@ -1,5 +1,0 @@
-"""Imported on Dask workers only: registers the fake engines of :mod:`fake_engines` there."""
-
-from tests.cluster.fake_engines import register
-
-register()

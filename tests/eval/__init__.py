@@ -1,1 +1,0 @@
-"""Tests for ``summarize eval`` (summarize.evaluate and summarize.cli_eval)."""

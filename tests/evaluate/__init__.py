@@ -1,0 +1,1 @@
+"""Tests for ``summarize eval`` (summarize.evaluate and summarize.cli.eval)."""
