@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from summarize.engines.base import Document, Length
-from summarize.engines.extractive.engine import ExtractiveEngine
+from summarize.engines.extractive.engine import ExtractiveEngine, default_words
 from summarize.engines.extractive.ranking import Weights
-from summarize.evaluate.rouge import rouge
+from summarize.evaluate.rouge import rouge_max
 from summarize.pipeline import cap_words
 from summarize.text.clean import clean_article
 from summarize.text.lang import detect_lang
@@ -98,20 +98,20 @@ def first_sentence(article: Article) -> str:
     return truncate(sentences[0].text, article.budget) if sentences else ""
 
 
-def engine_system(weights: Weights, use_title: bool, *, fill: bool = False) -> System:
-    """The extractive engine asked for ``max_words = budget``, output cut by the pipeline.
+def document(article: Article, use_title: bool = True) -> Document:
+    """The cleaned article as the engine gets it."""
+    sentences = tuple(split_sentences(article.text))
+    title = article.title if use_title else None
+    return Document(article.text, detect_lang(article.text), sentences, title)
 
-    ``fill``: the budget as a quota (whole sentences while one fits), as ``summarize eval``
-    asks for it; without it the budget is a ceiling that weak sentences do not pad out.
-    """
+
+def engine_system(weights: Weights, use_title: bool) -> System:
+    """The extractive engine asked for ``max_words = budget`` (filled with whole sentences)."""
     engine = ExtractiveEngine(weights)
 
     def run(article: Article) -> str:
-        sentences = tuple(split_sentences(article.text))
-        title = article.title if use_title else None
-        doc = Document(article.text, detect_lang(article.text), sentences, title)
-        length = Length(max_words=article.budget, fill=fill)
-        fragments = engine.summarize(doc, length, doc.lang)
+        doc = document(article, use_title)
+        fragments = engine.summarize(doc, Length(max_words=article.budget), doc.lang)
         return "".join(cap_words(fragments, article.budget)).strip()
 
     return run
@@ -167,7 +167,7 @@ def score_all(
     out = []
     for a in articles:
         summary = system(a)
-        r = rouge(summary, a.references)
+        r = rouge_max(summary, a.references)
         scores = (r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeL"].fmeasure)
         out.append((*scores, float(len(summary.split()))))
     return out
@@ -224,7 +224,6 @@ def report(args: argparse.Namespace, articles: list[Article]) -> None:
         "lead": lead,
         "first sentence": first_sentence,
         "extractive (title)": engine_system(Weights(), use_title=True),
-        "extractive (title, filled)": engine_system(Weights(), use_title=True, fill=True),
         "extractive (no title)": engine_system(Weights(), use_title=False),
         # Ablation: centrality and title alone, to compare the ranking with sumy's.
         "extractive (no position)": engine_system(Weights(position=0.0), use_title=True),
@@ -262,13 +261,67 @@ def report(args: argparse.Namespace, articles: list[Article]) -> None:
     print(f"\nReproduce (from the repository root): python scripts/compare_extractive.py {flags}")
 
 
+# The length options of the length table (--lengths): how many words each asks for.
+RATIO = 0.2
+
+
+def asked_words(mode: str, article: Article, total: int) -> tuple[Length, int]:
+    """The Length a user would ask for under ``mode``, and the words it asks for."""
+    if mode == "--max-words":
+        return Length(max_words=article.budget), article.budget
+    if mode == "--ratio":
+        return Length(ratio=RATIO), max(1, round(RATIO * total))
+    return Length(), default_words(total)
+
+
+def length_rows(
+    mode: str, articles: Sequence[Article], ranker: str
+) -> list[tuple[float, float, float, int]]:
+    """Per article: engine R2, lead R2 at the words asked, words out and words asked."""
+    engine = ExtractiveEngine(ranker=ranker)
+    rows = []
+    for a in articles:
+        doc = document(a)
+        total = sum(len(sent.text.split()) for sent in doc.sentences)
+        length, asked = asked_words(mode, a, total)
+        out = "".join(engine.summarize(doc, length, doc.lang)).strip()
+        base = truncate(" ".join(sent.text for sent in doc.sentences), asked)
+        mine = rouge_max(out, a.references)["rouge2"].fmeasure
+        theirs = rouge_max(base, a.references)["rouge2"].fmeasure
+        rows.append((mine, theirs, float(len(out.split())), asked))
+    return rows
+
+
+def length_report(args: argparse.Namespace, articles: list[Article]) -> None:
+    """Markdown table: each length option against lead at the same number of words."""
+    halves = {
+        "tuning (even rows)": [a for a in articles if a.row % 2 == 0],
+        "held-out (odd rows)": [a for a in articles if a.row % 2 == 1],
+    }
+    print("| option | half | articles | R2 | lead R2 | R2 − lead (95% CI) | words out / asked |")
+    print("| --- | --- | ---: | ---: | ---: | --- | ---: |")
+    for mode in ("--max-words", "--ratio", "default"):
+        for label, part in halves.items():
+            rows = length_rows(mode, part, args.ranker)
+            mine, base = [r[0] for r in rows], [r[1] for r in rows]
+            lo, hi = bootstrap_diff(mine, base, args.bootstrap, args.seed)
+            delta = 100 * (mean(mine) - mean(base))
+            words = f"{mean([r[2] for r in rows]):.1f} / {mean([float(r[3]) for r in rows]):.1f}"
+            print(
+                f"| {mode} | {label} | {len(rows)} | {100 * mean(mine):.2f} | "
+                f"{100 * mean(base):.2f} | {delta:+.2f} ({100 * lo:+.2f}, {100 * hi:+.2f}) | "
+                f"{words} |"
+            )
+    flags = " ".join(sys.argv[1:]) or f"--data {args.data} --lengths"
+    print(f"\nReproduce (from the repository root): python scripts/compare_extractive.py {flags}")
+
+
 # The grid searched by --tune; Weights() holds the values it chose on the tuning half.
 GRID: dict[str, tuple[float, ...]] = {
     "position": (1.0, 2.0, 4.0),
     "title": (0.0, 0.5, 1.0),
     "position_decay": (0.5, 1.0),
     "fit_ratio": (0.7, 0.9, 1.01),
-    "pad_ratio": (0.0, 0.3, 0.6),
 }
 
 
@@ -298,6 +351,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     parser.add_argument("--tune", action="store_true", help="grid search on the tuning half")
+    parser.add_argument(
+        "--lengths", action="store_true", help="the length-option table (words out vs asked)"
+    )
+    parser.add_argument("--ranker", default="heuristic", help="ranker of --lengths")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data} (run from the repository root)", file=sys.stderr)
@@ -305,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     articles = load(args.data)[: args.limit]
     if args.tune:
         tune(articles)
+    elif args.lengths:
+        length_report(args, articles)
     else:
         report(args, articles)
     return 0

@@ -54,6 +54,16 @@ Budget = Annotated[
         "given); fixed: use the length options as given.",
     ),
 ]
+Rouge = Annotated[
+    str,
+    typer.Option(
+        "--rouge",
+        help="ROUGE tokens. default: folded words (diacritics, alef/ya/ta-marbuta variants "
+        "unified, no stemming); xlsum: the XL-Sum authors' scorer for Arabic (punctuation "
+        "split, NLTK Snowball Arabic stemming, no letter folding), as published mT5 figures "
+        "use; needs nltk.",
+    ),
+]
 Resamples = Annotated[
     int, typer.Option("--resamples", min=1, help="Bootstrap resamples for the 95% interval.")
 ]
@@ -73,6 +83,7 @@ def eval_command(
     predictions: PredictionsOpt = None,
     task: Task = "summarize",
     budget: Budget = None,
+    rouge: Rouge = "default",
     sentences: opt.Sentences = None,
     max_words: opt.MaxWords = None,
     ratio: opt.Ratio = None,
@@ -100,11 +111,14 @@ def eval_command(
     from summarize.engines.base import Length
     from summarize.errors import InputError, UsageError
     from summarize.evaluate.records import TASKS, load_dataset
+    from summarize.evaluate.scoring import ROUGE_SCHEMES
     from summarize.evaluate.systems import SystemSpec, check_spec
     from summarize.render import check_format
     from summarize.settings import Settings
 
     check_format(fmt, EVAL_FORMATS)
+    if rouge not in ROUGE_SCHEMES:
+        raise UsageError(f"unknown --rouge {rouge!r} (choose from: {', '.join(ROUGE_SCHEMES)})")
     if task not in TASKS:
         raise UsageError(f"unknown task {task!r} (choose from: {', '.join(TASKS)})")
     if data == "-" and sys.stdin.isatty():
@@ -128,7 +142,7 @@ def eval_command(
     if not dataset.records:
         first = f"; line {dataset.bad[0].line}: {dataset.bad[0].reason}" if dataset.bad else ""
         raise InputError(f"{data}: no usable records{first}")
-    report = _run(dataset, systems, settings, task, resamples, seed, quiet, data)
+    report = _run(dataset, systems, settings, task, resamples, seed, quiet, data, rouge)
     _warn(report, quiet)
     _print(report, fmt)
     if any(row.scored == 0 for row in report.systems):
@@ -189,20 +203,29 @@ def _run(
     seed: int,
     quiet: bool,
     data: str,
+    rouge: str = "default",
 ) -> Report:
     """Evaluate, with a progress bar on stderr when it is a terminal (and not --quiet)."""
     from summarize.evaluate.runner import evaluate
-    from summarize.evaluate.scoring import Bootstrap, require_translation_metrics
+    from summarize.evaluate.scoring import (
+        Bootstrap,
+        require_translation_metrics,
+        rouge_tokenizer,
+    )
     from summarize.evaluate.systems import SystemSpec
     from summarize.render import stderr_console
 
     if task == "translate":
         require_translation_metrics()
+    elif rouge != "default":
+        rouge_tokenizer(rouge)  # fail before any engine runs when nltk is missing
     bootstrap = Bootstrap(resamples=resamples, seed=seed)
     console = stderr_console(quiet)
     running = sum(isinstance(s, SystemSpec) for s in systems)
     if quiet or not console.is_terminal or not running:
-        return evaluate(dataset, systems, settings, task=task, bootstrap=bootstrap, data=data)
+        return evaluate(
+            dataset, systems, settings, task=task, bootstrap=bootstrap, data=data, rouge=rouge
+        )
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -224,7 +247,14 @@ def _run(
             progress.update(bar, advance=1, description=name)
 
         return evaluate(
-            dataset, systems, settings, task=task, bootstrap=bootstrap, on_record=advance, data=data
+            dataset,
+            systems,
+            settings,
+            task=task,
+            bootstrap=bootstrap,
+            on_record=advance,
+            data=data,
+            rouge=rouge,
         )
 
 

@@ -15,11 +15,23 @@ Sentences = Annotated[
 ]
 MaxWords = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option("--max-words", "-w", min=1, help="Hard cap on words in the output."),
+    typer.Option(
+        "--max-words",
+        "-w",
+        min=1,
+        help="Length in words: whole sentences filling it, never more (default: about a "
+        "fifth of the article, 40 to 120 words).",
+    ),
 ]
 Ratio = Annotated[
     Optional[float],  # noqa: UP045
-    typer.Option("--ratio", "-r", min=0.01, max=1.0, help="Length as a fraction of the article."),
+    typer.Option(
+        "--ratio",
+        "-r",
+        min=0.01,
+        max=1.0,
+        help="Length as a fraction of the article's words, filled like --max-words.",
+    ),
 ]
 Format = Annotated[str, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")]
 Engine = Annotated[

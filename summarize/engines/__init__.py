@@ -33,6 +33,12 @@ def _extractive(settings: Settings, model: str | None) -> Summarizer:
     return ExtractiveEngine()
 
 
+def _extractive_learned(settings: Settings, model: str | None) -> Summarizer:
+    from summarize.engines.extractive.engine import ExtractiveEngine
+
+    return ExtractiveEngine(ranker="learned")
+
+
 def register_summarizer(name: str, factory: SummarizerFactory) -> None:
     """Make ``--engine NAME`` build its engine with ``factory``."""
     _SUMMARIZERS[name] = factory
@@ -44,6 +50,8 @@ def unregister_summarizer(name: str) -> None:
 
 
 register_summarizer("extractive", _extractive)
+# The same engine with the learned ranker (see docs/benchmarks.md for how the two compare).
+register_summarizer("extractive-learned", _extractive_learned)
 
 
 def engine_names() -> list[str]:

@@ -13,15 +13,13 @@ from summarize.text.sentences import Sentence
 class Length:
     """How long a summary may be. ``max_words`` is a hard cap; the others are targets.
 
-    ``fill``: use the word budget (length-matched evaluation, where every system gets the
-    reference's length): an extractive engine then adds whole sentences while one fits.
-    Without it a word budget is only a ceiling, and weak sentences do not pad it out.
+    The extractive engine fills a word budget with whole sentences; see
+    :mod:`summarize.engines.extractive` for its length contract.
     """
 
     sentences: int | None = None
     max_words: int | None = None
     ratio: float | None = None
-    fill: bool = False
 
 
 @dataclass(frozen=True)

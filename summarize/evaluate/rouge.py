@@ -7,7 +7,11 @@ text split on anything that is not a letter or digit. No stemming and no stop wo
 On ASCII English this gives exactly the numbers of Google's ``rouge-score`` package with
 ``use_stemmer=False`` (``rougeL`` there is the sentence-level LCS computed here). That package
 drops every non-ASCII character, so it scores Arabic text as empty; that is why this one exists.
-With several references the best-scoring one is used for each measure, like ``score_multi``.
+:func:`rouge_max` scores against several references by taking, for each measure, the
+best-scoring one (like ``rouge-score``'s ``score_multi``); ``summarize eval`` instead averages
+over a record's references (:func:`summarize.evaluate.scoring.rouge_record`), which
+:func:`score_tokens` serves. The XL-Sum authors' tokenisation is in
+:mod:`summarize.evaluate.xlsum`.
 """
 
 from __future__ import annotations
@@ -78,7 +82,8 @@ def rouge_l(candidate: Sequence[str], reference: Sequence[str]) -> RougeScore:
     return _score(lcs_length(candidate, reference), len(candidate), len(reference))
 
 
-def _score_one(candidate: list[str], reference: list[str]) -> dict[str, RougeScore]:
+def score_tokens(candidate: Sequence[str], reference: Sequence[str]) -> dict[str, RougeScore]:
+    """ROUGE-1/2/L of two token lists, keyed ``rouge1``, ``rouge2``, ``rougeL``."""
     return {
         "rouge1": rouge_n(candidate, reference, 1),
         "rouge2": rouge_n(candidate, reference, 2),
@@ -86,14 +91,16 @@ def _score_one(candidate: list[str], reference: list[str]) -> dict[str, RougeSco
     }
 
 
-def rouge(candidate: str, references: str | Sequence[str]) -> dict[str, RougeScore]:
-    """ROUGE-1/2/L of ``candidate`` against one reference or the best of several.
+def rouge_max(candidate: str, references: str | Sequence[str]) -> dict[str, RougeScore]:
+    """ROUGE-1/2/L of ``candidate`` against one reference, or the MAXIMUM over several.
 
-    Returns a dict keyed ``rouge1``, ``rouge2``, ``rougeL`` (the ``rouge-score`` names).
+    For each measure the reference with the best F1 is taken (not the mean, which
+    ``summarize eval`` reports). Returns a dict keyed ``rouge1``, ``rouge2``, ``rougeL``
+    (the ``rouge-score`` names).
     """
     refs = [references] if isinstance(references, str) else list(references)
     if not refs:
-        raise ValueError("rouge() needs at least one reference")
+        raise ValueError("rouge_max() needs at least one reference")
     cand = rouge_tokens(candidate)
-    scored = [_score_one(cand, rouge_tokens(ref)) for ref in refs]
+    scored = [score_tokens(cand, rouge_tokens(ref)) for ref in refs]
     return {m: max((s[m] for s in scored), key=lambda r: r.fmeasure) for m in MEASURES}

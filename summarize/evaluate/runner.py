@@ -16,7 +16,7 @@ from summarize.engines.base import Document, Summarizer, Translator
 from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
 from summarize.evaluate.records import Dataset, EvalRecord, load_predictions
 from summarize.evaluate.report import Report, SystemResult
-from summarize.evaluate.scoring import SCORERS, Bootstrap
+from summarize.evaluate.scoring import SCORERS, Bootstrap, scorer_for
 from summarize.evaluate.systems import LEAD, LeadEngine, PredictionsSpec, System, SystemSpec
 from summarize.settings import Settings
 
@@ -252,9 +252,10 @@ def score(
     records: Sequence[EvalRecord],
     task: str,
     bootstrap: Bootstrap,
+    rouge: str = "default",
 ) -> SystemResult:
     """The row of one system: its scores over the records it produced output for."""
-    _, scorer = SCORERS[task]
+    scorer = scorer_for(task, rouge)
     done = [r for r in records if r.id in outputs.texts]
     scores = (
         scorer([outputs.texts[r.id] for r in done], [r.references for r in done], bootstrap)
@@ -285,8 +286,12 @@ def evaluate(
     bootstrap: Bootstrap | None = None,
     on_record: OnRecord | None = None,
     data: str = "",
+    rouge: str = "default",
 ) -> Report:
-    """Run (or read) every system over the dataset and score each one."""
+    """Run (or read) every system over the dataset and score each one.
+
+    ``rouge`` picks the ROUGE tokenisation for summaries (see ``scoring.ROUGE_SCHEMES``).
+    """
     bootstrap = bootstrap or Bootstrap()
     metrics, _ = SCORERS[task]
     rows: list[SystemResult] = []
@@ -295,7 +300,7 @@ def evaluate(
             outputs = read_outputs(system, dataset.records, task)
         else:
             outputs = generate(system, dataset.records, settings, task, on_record)
-        rows.append(score(system, outputs, dataset.records, task, bootstrap))
+        rows.append(score(system, outputs, dataset.records, task, bootstrap, rouge))
     return Report(
         task=task,
         data=data,

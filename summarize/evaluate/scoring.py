@@ -18,6 +18,9 @@ from typing import Any
 from summarize.errors import SummarizeError
 
 ROUGE_METRICS = ("rouge1", "rouge2", "rougeL")
+# default: the project's folded tokens (summarize.evaluate.rouge); xlsum: the XL-Sum authors'
+# tokens and Arabic stemming (summarize.evaluate.xlsum), comparable with published figures.
+ROUGE_SCHEMES = ("default", "xlsum")
 TRANSLATION_METRICS = ("chrf++", "bleu")
 METRIC_LABELS = {
     "rouge1": "ROUGE-1",
@@ -97,19 +100,38 @@ def mean_scores(columns: Mapping[str, Sequence[float]], bootstrap: Bootstrap) ->
     }
 
 
-def rouge_record(prediction: str, references: Sequence[str]) -> dict[str, float]:
-    """ROUGE-1/2/L F1 (0-100) of one prediction: the mean over its references."""
-    from summarize.evaluate.rouge import rouge
+def rouge_tokenizer(scheme: str) -> Callable[[str], list[str]]:
+    """The tokens ROUGE compares under ``scheme`` (one of :data:`ROUGE_SCHEMES`)."""
+    if scheme == "xlsum":
+        from summarize.evaluate.xlsum import arabic_stemmer, xlsum_tokens
 
-    per_ref = [rouge(prediction, ref) for ref in references]
+        arabic_stemmer()  # fail now, with the install command, when nltk is missing
+        return xlsum_tokens
+    from summarize.evaluate.rouge import rouge_tokens
+
+    return rouge_tokens
+
+
+def rouge_record(
+    prediction: str, references: Sequence[str], scheme: str = "default"
+) -> dict[str, float]:
+    """ROUGE-1/2/L F1 (0-100) of one prediction: the MEAN over its references."""
+    from summarize.evaluate.rouge import score_tokens
+
+    tokens = rouge_tokenizer(scheme)
+    cand = tokens(prediction)
+    per_ref = [score_tokens(cand, tokens(ref)) for ref in references]
     return {m: 100 * sum(r[m].fmeasure for r in per_ref) / len(per_ref) for m in ROUGE_METRICS}
 
 
 def rouge_scores(
-    predictions: Sequence[str], references: Sequence[Sequence[str]], bootstrap: Bootstrap
+    predictions: Sequence[str],
+    references: Sequence[Sequence[str]],
+    bootstrap: Bootstrap,
+    scheme: str = "default",
 ) -> dict[str, Score]:
     """ROUGE-1/2/L F1 over records: per-record mean over references, then mean over records."""
-    rows = [rouge_record(p, refs) for p, refs in zip(predictions, references, strict=True)]
+    rows = [rouge_record(p, refs, scheme) for p, refs in zip(predictions, references, strict=True)]
     return mean_scores({m: [row[m] for row in rows] for m in ROUGE_METRICS}, bootstrap)
 
 
@@ -169,3 +191,17 @@ SCORERS: dict[str, tuple[tuple[str, ...], Scorer]] = {
     "summarize": (ROUGE_METRICS, rouge_scores),
     "translate": (TRANSLATION_METRICS, translation_scores),
 }
+
+
+def scorer_for(task: str, rouge: str = "default") -> Scorer:
+    """The scorer of ``task``; summaries are scored with the ``rouge`` tokenisation scheme."""
+    _, scorer = SCORERS[task]
+    if task != "summarize" or rouge == "default":
+        return scorer
+
+    def scored(
+        predictions: Sequence[str], references: Sequence[Sequence[str]], bootstrap: Bootstrap
+    ) -> dict[str, Score]:
+        return rouge_scores(predictions, references, bootstrap, rouge)
+
+    return scored

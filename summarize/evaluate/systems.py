@@ -30,8 +30,8 @@ class SystemSpec:
     """An engine run: which engine and model, output language, length and decoding.
 
     ``budget="reference"`` caps each summary at its record's reference length in words
-    (the mean over references, rounded), asking engines to fill it (``Length.fill``): a
-    length-matched comparison; ``"fixed"`` uses ``length`` as given.
+    (the mean over references, rounded), which extractive engines fill with whole sentences:
+    a length-matched comparison; ``"fixed"`` uses ``length`` as given.
     """
 
     name: str
@@ -69,7 +69,6 @@ def length_for(spec: SystemSpec, references: tuple[str, ...]) -> Length:
             sentences=spec.length.sentences,
             max_words=reference_budget(references),
             ratio=spec.length.ratio,
-            fill=True,
         )
     return spec.length
 

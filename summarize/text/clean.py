@@ -1,6 +1,7 @@
 """Cleaning of web-scraped Arabic news: boilerplate out, title/date/source kept as metadata.
 
-The text is normalised and split into non-blank lines; each line is classified on its
+The text is normalised, hard-wrapped paragraphs are joined (:mod:`summarize.text.wrap`),
+and it is split into non-blank lines; each line is classified on its
 own by :mod:`summarize.text.boilerplate` (date, source, tags, emoji teaser, social,
 photo caption, separator, related-stories marker, or body). Then, looking at the
 sequence of lines:
@@ -46,6 +47,7 @@ from summarize.text.boilerplate import (
 )
 from summarize.text.normalize import normalize_text
 from summarize.text.sentences import split_sentences
+from summarize.text.wrap import unwrap
 
 _MAX_TITLE_WORDS = 20
 _MAX_LINKS = 8
@@ -153,7 +155,9 @@ def _first_value(lines: list[_Line], kind: Kind) -> str | None:
 
 def clean_article(raw: str) -> CleanArticle:
     """Normalise ``raw`` and strip news boilerplate; see the module docstring."""
-    lines = [_Line(t, classify_line(t)) for t in normalize_text(raw).split("\n") if t]
+    # Hard-wrapped lines are joined first, so a wrapped fragment is never taken as the title.
+    text = unwrap(normalize_text(raw))
+    lines = [_Line(t, classify_line(t)) for t in text.split("\n") if t]
     _absorb_tag_lists(lines)
     title_at = _find_title(lines)
     title = None

@@ -254,3 +254,21 @@ def test_progress_only_on_a_terminal_stderr_and_never_on_stdout(capsys, monkeypa
     res = run_cli(capsys, monkeypatch, ["eval", str(data), "-q", "--resamples", "10"])
     assert res.code == 0
     assert terminal.getvalue().strip("\x00") == ""
+
+
+def test_rouge_xlsum_scores_with_other_tokens(capsys, monkeypatch, data) -> None:
+    default, _ = eval_json(capsys, monkeypatch, str(data), "--system", "flaky")
+    xlsum, _ = eval_json(capsys, monkeypatch, str(data), "--system", "flaky", "--rouge", "xlsum")
+    assert [s["name"] for s in xlsum["systems"]] == ["flaky", "lead"]
+    values = [
+        (d["scores"]["rouge1"]["value"], x["scores"]["rouge1"]["value"])
+        for d, x in zip(default["systems"], xlsum["systems"], strict=True)
+    ]
+    assert any(a != b for a, b in values)
+
+
+def test_an_unknown_rouge_scheme_is_a_usage_error(capsys, monkeypatch, data) -> None:
+    res = run_cli(capsys, monkeypatch, ["eval", str(data), "--rouge", "bogus"])
+    assert res.code == 2
+    assert res.out == ""
+    assert "--rouge" in res.err and "xlsum" in res.err

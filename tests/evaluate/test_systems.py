@@ -61,7 +61,7 @@ def test_reference_budget_is_the_mean_reference_length() -> None:
     assert reference_budget(("a b c", "a b c d e f g")) == 5
     assert reference_budget(("",)) == 1
     spec = SystemSpec("s", length=Length(sentences=2))
-    assert length_for(spec, ("a b c",)) == Length(sentences=2, max_words=3, fill=True)
+    assert length_for(spec, ("a b c",)) == Length(sentences=2, max_words=3)
     fixed = SystemSpec("s", length=Length(max_words=40), budget="fixed")
     assert length_for(fixed, ("a b c",)) == Length(max_words=40)
 

@@ -3,22 +3,54 @@
 No model and no download: it runs offline in milliseconds per article. How sentences are
 scored and chosen is in :mod:`summarize.engines.extractive.ranking`; this module turns a
 :class:`~summarize.engines.base.Length` into budgets and streams the choice in article order.
+
+The length contract:
+
+* ``max_words`` N: whole sentences that fill N as closely as they can without going over it;
+  on an article long enough, at least 85% of N.
+* ``ratio`` r: the same, with N = r × the article's words (the smaller of the two when both
+  are given).
+* ``sentences`` k: exactly k sentences (all of them when the article has fewer).
+* nothing: about a fifth of the article (``DEFAULT_SHARE``), at least ``DEFAULT_MIN_WORDS``
+  and at most ``DEFAULT_MAX_WORDS`` words, never more than the article.
+* A single sentence longer than the budget, when no sentence that fits scores nearly as
+  well: its first N words, ending with ``…``. The output never exceeds the budget.
+* A sentence longer than ``LONGEST_SENTENCE`` words (text with few or no sentence ends) is
+  first cut into clause units of at most ``UNIT_WORDS`` words
+  (:func:`summarize.text.clauses.split_long`), so such text is summarised like any other
+  instead of coming back whole.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 
 from summarize.engines.base import Document, Length
-from summarize.engines.extractive.ranking import Weights, score_sentences, select
+from summarize.engines.extractive.learned import learned_scores, shipped_model
+from summarize.engines.extractive.ranking import Scored, Weights, score_sentences, select
+from summarize.text.clauses import split_long
 from summarize.text.normalize import word_count
 from summarize.text.sentences import Sentence
 
-# With no length asked for: about a fifth of the article's sentences, one to three of them
-# (a news standfirst is one to three sentences).
+# With no length asked for: a fifth of the article, between a short paragraph and a long one.
 DEFAULT_SHARE = 0.2
-DEFAULT_MAX_SENTENCES = 3
+DEFAULT_MIN_WORDS = 40
+DEFAULT_MAX_WORDS = 120
+# A sentence over LONGEST_SENTENCE words is cut into clause units of at most UNIT_WORDS.
+LONGEST_SENTENCE = 80
+UNIT_WORDS = 25
+ELLIPSIS = "…"
+# learned: logistic regression over sentence features (summarize.engines.extractive.learned), with a
+# fall-back to lead order when it is not confident; heuristic: the hand-set weighted sum of
+# position, centrality and title similarity (summarize.engines.extractive.ranking).
+RANKERS = ("learned", "heuristic")
+RANKER = "heuristic"
+
+
+def default_words(total: int) -> int:
+    """The default word budget for an article of ``total`` words (see the module docstring)."""
+    share = round(DEFAULT_SHARE * total)
+    return min(total, max(DEFAULT_MIN_WORDS, min(DEFAULT_MAX_WORDS, share)))
 
 
 def budgets(length: Length, sentences: Sequence[Sentence]) -> tuple[int | None, int | None]:
@@ -27,15 +59,22 @@ def budgets(length: Length, sentences: Sequence[Sentence]) -> tuple[int | None, 
     ``ratio`` is a share of the article's words and combines with ``max_words`` by taking the
     smaller. With neither a sentence count nor a word limit the default size applies.
     """
+    total = sum(word_count(s.text) for s in sentences)
     max_words = length.max_words
     if length.ratio is not None:
-        total = sum(word_count(s.text) for s in sentences)
         by_ratio = max(1, round(length.ratio * total))
         max_words = by_ratio if max_words is None else min(max_words, by_ratio)
-    count = length.sentences
-    if count is None and max_words is None:
-        count = min(DEFAULT_MAX_SENTENCES, max(1, math.ceil(DEFAULT_SHARE * len(sentences))))
-    return count, max_words
+    if length.sentences is None and max_words is None:
+        max_words = max(1, default_words(total))
+    return length.sentences, max_words
+
+
+def cut(text: str, max_words: int) -> str:
+    """``text`` cut to its first ``max_words`` words, ending with an ellipsis when cut."""
+    parts = text.split()
+    if len(parts) <= max_words:
+        return text
+    return " ".join(parts[:max_words]).rstrip("،,؛;:") + ELLIPSIS
 
 
 class ExtractiveEngine:
@@ -44,23 +83,47 @@ class ExtractiveEngine:
     name = "extractive"
     model: str | None = None
 
-    def __init__(self, weights: Weights | None = None) -> None:
+    def __init__(self, weights: Weights | None = None, ranker: str = RANKER) -> None:
+        if ranker not in RANKERS:
+            raise ValueError(f"unknown ranker {ranker!r} (choose from: {', '.join(RANKERS)})")
         self.weights = weights or Weights()
+        self.ranker = ranker
+
+    def score(self, units: Sequence[Sentence], doc: Document) -> list[Scored]:
+        """Score the units with the chosen ranker."""
+        if self.ranker == "learned":
+            return learned_scores(units, doc.lang, doc.title, shipped_model())
+        return score_sentences(units, doc.lang, doc.title, self.weights)
+
+    def units(self, doc: Document) -> list[Sentence]:
+        """The units the engine chooses from: sentences, over-long ones cut at clauses."""
+        return split_long(doc.sentences, LONGEST_SENTENCE, UNIT_WORDS)
+
+    def plan(self, doc: Document, length: Length) -> tuple[list[Sentence], int | None]:
+        """The chosen units in article order, and the word budget they are held to."""
+        units = self.units(doc)
+        count, max_words = budgets(length, units)
+        scored = self.score(units, doc)
+        return [units[i] for i in select(scored, count, max_words, self.weights)], max_words
 
     def choose(self, doc: Document, length: Length) -> list[Sentence]:
-        """The sentences of the summary, in article order."""
-        count, max_words = budgets(length, doc.sentences)
-        scored = score_sentences(doc.sentences, doc.lang, doc.title, self.weights)
-        chosen = select(scored, count, max_words, self.weights, fill=length.fill)
-        return [doc.sentences[i] for i in chosen]
+        """The units of the summary, in article order (a lone one may be over the budget)."""
+        return self.plan(doc, length)[0]
 
     def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
         """Yield the chosen sentences in article order, separated by spaces.
 
+        The output never exceeds the word budget: a single sentence over it is cut.
         ``target_lang`` is not used: the registry only gives this engine same-language work.
         """
-        for i, sentence in enumerate(self.choose(doc, length)):
-            yield (" " if i else "") + sentence.text
+        chosen, left = self.plan(doc, length)
+        for i, sentence in enumerate(chosen):
+            if left is not None and left <= 0:
+                return
+            text = sentence.text if left is None else cut(sentence.text, left)
+            if left is not None:
+                left -= word_count(text)
+            yield (" " if i else "") + text
 
     def close(self) -> None:
         """Nothing to release."""

@@ -10,8 +10,8 @@ Each sentence gets a score from three signals, scaled to [0, 1] within the artic
 The sum is multiplied by a quality factor that demotes what is rarely summary material: very
 short sentences, headline-like lines without final punctuation (inline "related article" links,
 captions), sentences that are mostly quotation, and very long run-ons. Selection is greedy MMR
-(score minus similarity to what is already chosen), skips near duplicates, and keeps to the
-word budget by preferring sentences that fit.
+(score minus similarity to what is already chosen), skips near duplicates, and fills the
+word budget with whole sentences that fit.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ Vector = dict[str, float]
 # Final punctuation, possibly followed by closing quotes or brackets.
 _FINAL = re.compile(r"[.!?؟…:]['\"”’»)\]]*$")
 _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
+# Below this share of a word budget, near duplicates are taken to fill it.
+_FILL_FLOOR = 0.85
+# Sentences considered when refilling a budget that greedy choice left short.
+_FILL_CANDIDATES = 40
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,6 @@ class Weights:
     redundancy: float = 0.5  # MMR: weight of the similarity to already chosen sentences
     duplicate: float = 0.7  # cosine at or above which a sentence repeats a chosen one
     fit_ratio: float = 0.9  # a fitting first sentence must score this share of the best
-    pad_ratio: float = 0.6  # filling a word budget: extras must score this share of the first
     short_words: int = 6  # fewer words than this: too short to summarise anything
     long_words: int = 70  # more words than this: a run-on, usually a list or a quote
     headline_words: int = 14  # an unpunctuated line shorter than this is a headline/caption
@@ -123,31 +126,45 @@ def _quality(sentence: Sentence, n_words: int, whole_line: bool, w: Weights) -> 
     return q
 
 
-def score_sentences(
-    sentences: Sequence[Sentence], lang: str, title: str | None, w: Weights
-) -> list[Scored]:
-    """Score every sentence of one article (see the module docstring)."""
+@dataclass(frozen=True)
+class Signals:
+    """What the scorers share: each sentence's term vector, centrality and title similarity."""
+
+    vectors: list[Vector]
+    centrality: list[float]
+    title: list[float]
+
+
+def signals(sentences: Sequence[Sentence], lang: str, title: str | None) -> Signals:
+    """TF-IDF vectors, centrality and title similarity (both scaled to [0, 1])."""
     folded = [words(s.text) for s in sentences]
     vocabulary = {word for ws in folded for word in ws}
     terms = [terms_of_words(ws, lang, vocabulary) for ws in folded]
     vectors, idf = _tfidf(terms)
-    centrality = _scaled(_centrality(vectors))
     title_sim = [0.0] * len(sentences)
     if title:
         counts = Counter(content_terms(title, lang, vocabulary))
         title_vec = _normalise({t: c * idf.get(t, 0.0) for t, c in counts.items()})
         title_sim = _scaled([cosine(v, title_vec) for v in vectors])
+    return Signals(vectors, _scaled(_centrality(vectors)), title_sim)
+
+
+def score_sentences(
+    sentences: Sequence[Sentence], lang: str, title: str | None, w: Weights
+) -> list[Scored]:
+    """Score every sentence of one article (see the module docstring)."""
+    sig = signals(sentences, lang, title)
     paragraphs = Counter(s.paragraph for s in sentences)
     out = []
     for i, s in enumerate(sentences):
         n_words = word_count(s.text)
         signal = (
             w.position / (1.0 + i) ** w.position_decay
-            + w.centrality * centrality[i]
-            + w.title * title_sim[i]
+            + w.centrality * sig.centrality[i]
+            + w.title * sig.title[i]
         )
         quality = _quality(s, n_words, paragraphs[s.paragraph] == 1, w)
-        out.append(Scored(i, signal * quality, n_words, vectors[i]))
+        out.append(Scored(i, signal * quality, n_words, sig.vectors[i]))
     return out
 
 
@@ -156,17 +173,17 @@ def select(
     max_sentences: int | None,
     max_words: int | None,
     w: Weights,
-    *,
-    fill: bool = False,
 ) -> list[int]:
     """Pick sentence indices by MMR within the budgets; returned in article order.
 
-    Only sentences that fit the words left are taken, except that when the best sentence
-    alone is over ``max_words`` and no fitting one scores ``fit_ratio`` of it, the best is
-    taken alone (the caller cuts it at the budget). When only a word budget is given, later
-    sentences must score ``pad_ratio`` of the first: a budget is a ceiling, not a quota.
-    With ``fill`` the budget is a quota: no ``pad_ratio``, whole sentences are added while
-    any fits (length-matched evaluation gives every system the reference's length).
+    A word budget is a quota to fill, not only a ceiling: whole sentences are added while any
+    fits, so the summary comes as close to ``max_words`` as whole sentences allow. A sentence
+    count is met exactly when the article has that many sentences (near duplicates are only
+    taken when nothing else is left). When the best sentence alone is over ``max_words`` and
+    no fitting one scores ``fit_ratio`` of it, the best is taken alone (the engine cuts it).
+
+    Greedy MMR costs O(n·k) similarity computations for n sentences and k picks: each
+    candidate's maximum similarity to the chosen set is updated once per pick.
     """
     if not scored:
         return []
@@ -176,28 +193,74 @@ def select(
         runner = max(fitting, key=lambda s: s.score, default=None)
         if runner is None or runner.score < w.fit_ratio * best.score:
             return [best.index]
-    # With no sentence count asked for, only a word budget, weak sentences do not pad it out.
-    padding = max_sentences is None and not fill
+    chosen = _greedy(scored, max_sentences, max_words, w, w.duplicate)
+    short = max_sentences is not None and len(chosen) < max_sentences
+    if short or (max_words is not None and _words(chosen) < _FILL_FLOOR * max_words):
+        # Only near duplicates are left: take them rather than fall short of the length.
+        chosen = _greedy(scored, max_sentences, max_words, w, math.inf)
+    if max_words is not None and max_sentences is None:
+        chosen = _top_up(chosen, scored, max_words)
+    return sorted(c.index for c in chosen)
+
+
+def _top_up(chosen: list[Scored], scored: Sequence[Scored], max_words: int) -> list[Scored]:
+    """Refill the budget when greedy choice left it less than 85% full.
+
+    Greedy choice by score can leave a gap no remaining sentence fits. The first pick (the
+    best sentence) stays; the rest of the budget is then filled by a subset-sum over the
+    ``_FILL_CANDIDATES`` best-scored other sentences: of the subsets that bring the summary
+    to 85% of the budget without going over, the one with the highest total score; when none
+    reaches 85%, the one that uses the most words. O(candidates × budget).
+    """
+    if not chosen or _words(chosen) >= _FILL_FLOOR * max_words:
+        return chosen
+    first = chosen[0]
+    gap = max_words - first.n_words
+    pool = sorted((s for s in scored if s.index != first.index), key=lambda s: -s.score)
+    # best[w]: (total score, sentences) of the best subset using exactly w words.
+    best: dict[int, tuple[float, tuple[Scored, ...]]] = {0: (0.0, ())}
+    for cand in pool[:_FILL_CANDIDATES]:
+        for used, (value, items) in list(best.items()):
+            total = used + cand.n_words
+            if total <= gap and best.get(total, (-1.0, ()))[0] < value + cand.score:
+                best[total] = (value + cand.score, (*items, cand))
+    floor = math.ceil(_FILL_FLOOR * max_words) - first.n_words
+    full = [w for w in best if w >= floor]
+    pick = max(full, key=lambda w: best[w][0]) if full else max(best)
+    filled = [first, *best[pick][1]]
+    return filled if _words(filled) > _words(chosen) else chosen
+
+
+def _words(chosen: Sequence[Scored]) -> int:
+    return sum(c.n_words for c in chosen)
+
+
+def _greedy(
+    scored: Sequence[Scored],
+    max_sentences: int | None,
+    max_words: int | None,
+    w: Weights,
+    duplicate: float,
+) -> list[Scored]:
+    """Greedy MMR: the best ``score - redundancy * max similarity`` that fits, repeatedly."""
     chosen: list[Scored] = []
     left = max_words
-    pool = list(scored)
+    pool = {s.index: s for s in scored}
+    overlap = dict.fromkeys(pool, 0.0)  # each candidate's max similarity to the chosen set
     while pool and (max_sentences is None or len(chosen) < max_sentences):
         pick, pick_value = None, -math.inf
-        for cand in pool:
-            if left is not None and cand.n_words > left:
+        for i, cand in pool.items():
+            if (left is not None and cand.n_words > left) or overlap[i] >= duplicate:
                 continue
-            overlap = max((cosine(cand.vector, c.vector) for c in chosen), default=0.0)
-            if overlap >= w.duplicate:
-                continue
-            if padding and chosen and cand.score < w.pad_ratio * chosen[0].score:
-                continue
-            value = cand.score - w.redundancy * overlap
+            value = cand.score - w.redundancy * overlap[i]
             if value > pick_value:
                 pick, pick_value = cand, value
         if pick is None:
             break
         chosen.append(pick)
-        pool.remove(pick)
+        del pool[pick.index]
         if left is not None:
             left -= pick.n_words
-    return sorted(c.index for c in chosen)
+        for i, cand in pool.items():
+            overlap[i] = max(overlap[i], cosine(cand.vector, pick.vector))
+    return chosen

@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.engines.base import Document, Length, Summarizer
-from summarize.engines.extractive.engine import ExtractiveEngine, budgets
+from summarize.engines.extractive.engine import (
+    DEFAULT_MAX_WORDS,
+    DEFAULT_MIN_WORDS,
+    ExtractiveEngine,
+    budgets,
+    default_words,
+)
 from summarize.engines.extractive.ranking import Weights, cosine, score_sentences, select
 from summarize.pipeline import cap_words
 from summarize.text.normalize import word_count
@@ -139,28 +145,19 @@ def test_a_sentence_that_fits_is_preferred_over_cutting_a_similar_one() -> None:
     assert 0 not in picked and picked
 
 
-def test_the_best_sentence_alone_over_budget_is_cut_by_the_pipeline() -> None:
+def test_the_best_sentence_alone_over_budget_is_cut_with_an_ellipsis() -> None:
     doc = floods()
-    fragments = ExtractiveEngine().summarize(doc, Length(max_words=5), "ar")
-    out = "".join(cap_words(fragments, 5))
-    assert out == " ".join(FLOODS[0].split()[:5])
-
-
-def test_a_word_budget_alone_does_not_pad_with_weak_sentences() -> None:
-    doc = floods()
-    picked = chosen_indices(doc, Length(max_words=200))
-    assert picked[0] == 0
-    assert 2 not in picked and 6 not in picked
-    padded = chosen_indices(doc, Length(max_words=200), Weights(pad_ratio=0.0))
-    assert len(padded) > len(picked)
+    out = "".join(ExtractiveEngine().summarize(doc, Length(max_words=5), "ar"))
+    assert out == " ".join(FLOODS[0].split()[:5]) + "…"
+    assert word_count(out) == 5
+    assert "".join(cap_words(iter([out]), 5)) == out
 
 
 def test_a_filled_word_budget_takes_whole_sentences_up_to_the_budget() -> None:
     doc = floods()
-    ceiling = chosen_indices(doc, Length(max_words=60))
-    filled = ExtractiveEngine().choose(doc, Length(max_words=60, fill=True))
+    filled = ExtractiveEngine().choose(doc, Length(max_words=60))
     used = sum(word_count(s.text) for s in filled)
-    assert len(filled) > len(ceiling)
+    assert len(filled) > 1
     assert used <= 60
     # Filled: no sentence left out would still have fitted (this article has no duplicates).
     left_out = [s for s in doc.sentences if s not in filled]
@@ -174,14 +171,62 @@ def test_budgets_from_length() -> None:
     assert budgets(Length(max_words=30), sentences) == (None, 30)
     assert budgets(Length(ratio=0.25), sentences) == (None, round(0.25 * total))
     assert budgets(Length(ratio=0.9, max_words=30), sentences) == (None, 30)
-    assert budgets(Length(), sentences) == (2, None)  # a fifth of 8 sentences, rounded up
-    assert budgets(Length(), sentences * 4) == (3, None)
-    assert budgets(Length(), sentences[:2]) == (1, None)
+    assert budgets(Length(), sentences) == (None, DEFAULT_MIN_WORDS)  # a fifth is under 40
+    assert budgets(Length(), sentences * 20) == (None, DEFAULT_MAX_WORDS)
+    assert budgets(Length(), sentences * 5) == (None, round(0.2 * 5 * total))
+    two = sum(word_count(s.text) for s in sentences[:2])
+    assert budgets(Length(), sentences[:2]) == (None, two)  # a short article: all of it
 
 
-def test_default_length_gives_a_short_summary() -> None:
+def test_default_length_is_a_fifth_of_the_article_within_bounds() -> None:
+    assert default_words(10) == 10
+    assert default_words(100) == DEFAULT_MIN_WORDS
+    assert default_words(400) == 80
+    assert default_words(5000) == DEFAULT_MAX_WORDS
     chosen = ExtractiveEngine().choose(floods(), Length())
-    assert len(chosen) == 2
+    used = sum(word_count(s.text) for s in chosen)
+    assert 0.85 * DEFAULT_MIN_WORDS <= used <= DEFAULT_MIN_WORDS
+
+
+def test_ratio_grows_the_summary_on_a_short_article() -> None:
+    # Issue 15 item 11: 0.2, 0.5 and 1.0 all gave the same summary.
+    doc = floods()
+    total = sum(word_count(s.text) for s in doc.sentences)
+    sizes = []
+    for ratio in (0.2, 0.5, 1.0):
+        out = "".join(ExtractiveEngine().summarize(doc, Length(ratio=ratio), "ar"))
+        sizes.append(word_count(out))
+        assert word_count(out) <= round(ratio * total)
+    assert sizes[0] < sizes[1] < sizes[2] == total
+    for ratio in (0.4, 0.6, 0.8):
+        out = "".join(ExtractiveEngine().summarize(doc, Length(ratio=ratio), "ar"))
+        assert 0.85 * ratio * total <= word_count(out) <= round(ratio * total)
+
+
+def test_sentence_count_is_exact_even_with_near_duplicates() -> None:
+    repeat = "ضربت فيضانات عارمة مدينة الإسكندرية الأحد بعد أمطار غزيرة استمرت ساعات طويلة جدا."
+    doc = make_doc([[FLOODS[0]], [repeat]])
+    assert len(ExtractiveEngine().choose(doc, Length(sentences=2))) == 2
+    assert len(ExtractiveEngine().choose(floods(), Length(sentences=20))) == len(FLOODS)
+
+
+def test_text_without_sentence_ends_is_not_returned_whole() -> None:
+    # Issue 15 item 10: text with no sentence punctuation came back whole.
+    words_ = [FLOODS[i % len(FLOODS)].split()[i % 9] for i in range(20_000)]
+    text = " ".join(words_)
+    doc = make_doc([[text]])
+    out = "".join(ExtractiveEngine().summarize(doc, Length(), "ar"))
+    assert 0.85 * DEFAULT_MAX_WORDS <= word_count(out) <= DEFAULT_MAX_WORDS
+    capped = "".join(ExtractiveEngine().summarize(doc, Length(max_words=50), "ar"))
+    assert 0 < word_count(capped) <= 50
+
+
+def test_clause_marks_are_preferred_over_a_word_cap() -> None:
+    clause = "وأغرقت المياه شوارع المدينة القديمة وأحياءها الفقيرة والغنية على السواء،"
+    doc = make_doc([[" ".join([clause] * 30)]])
+    chosen = ExtractiveEngine().choose(doc, Length(max_words=40))
+    assert chosen and all(s.text.endswith("،") for s in chosen)
+    assert all(doc.text[s.start : s.end] == s.text for s in chosen)
 
 
 def test_headline_like_lines_are_demoted() -> None:
@@ -259,6 +304,12 @@ def test_any_article_order_kept_and_budgets_met(
     lengths = [word_count(s.text) for s in chosen]
     if max_words is not None and len(chosen) > 1:
         assert sum(lengths) <= max_words
+    if count is not None and max_words is None:
+        assert len(chosen) == min(count, size)
+    length = Length(sentences=count, max_words=max_words)
+    out = "".join(ExtractiveEngine().summarize(doc, length, "ar"))
+    if max_words is not None:
+        assert word_count(out) <= max_words
 
 
 def test_engine_import_stays_light() -> None:
@@ -269,3 +320,23 @@ def test_engine_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@settings(max_examples=40, deadline=None)
+@given(order=st.permutations(range(len(FLOODS))), budget=st.integers(40, 100))
+def test_a_word_budget_is_filled_to_at_least_85_percent(order: list[int], budget: int) -> None:
+    doc = make_doc([[FLOODS[i]] for i in order])
+    out = "".join(ExtractiveEngine().summarize(doc, Length(max_words=budget), "ar"))
+    assert 0.85 * budget <= word_count(out) <= budget
+
+
+def test_a_huge_unpunctuated_input_gets_the_default_length_end_to_end() -> None:
+    # Issue 15 item 10, through cleaning and splitting: 200 KB in must not mean 200 KB out.
+    from summarize.pipeline import prepare
+
+    words_ = [FLOODS[i % len(FLOODS)].rstrip(".").split()[i % 9] for i in range(40_000)]
+    raw = " ".join(words_)
+    assert len(raw.encode()) > 200_000
+    prepared = prepare(raw)
+    out = "".join(ExtractiveEngine().summarize(prepared.doc, Length(), prepared.doc.lang))
+    assert 0.85 * DEFAULT_MAX_WORDS <= word_count(out) <= DEFAULT_MAX_WORDS
