@@ -121,6 +121,8 @@ def eval_command(
         raise UsageError(f"unknown --rouge {rouge!r} (choose from: {', '.join(ROUGE_SCHEMES)})")
     if task not in TASKS:
         raise UsageError(f"unknown task {task!r} (choose from: {', '.join(TASKS)})")
+    if rouge != "default" and task != "summarize":
+        raise UsageError("--rouge applies to summaries (--task summarize) only")
     if data == "-" and sys.stdin.isatty():
         raise UsageError("no data: give a JSONL file, or pipe records into '-'")
     has_length = any(v is not None for v in (sentences, max_words, ratio))

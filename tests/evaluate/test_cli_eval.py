@@ -272,3 +272,9 @@ def test_an_unknown_rouge_scheme_is_a_usage_error(capsys, monkeypatch, data) -> 
     assert res.code == 2
     assert res.out == ""
     assert "--rouge" in res.err and "xlsum" in res.err
+    res = run_cli(
+        capsys, monkeypatch, ["eval", str(data), "--task", "translate", "--rouge", "xlsum"]
+    )
+    assert res.code == 2
+    assert res.out == ""
+    assert "--rouge applies to summaries" in res.err
