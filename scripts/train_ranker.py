@@ -11,7 +11,8 @@ or over 80 words, and texts under 120 or over 1,500 words (the dev set's own rul
 Labels: for each article, the greedy oracle (up to 3 sentences, each added while it raises
 the mean of ROUGE-1 and ROUGE-2 F1 against the abstract) gives the positive sentences.
 Model: L2-regularised logistic regression on standardised :data:`FEATURES`, fitted by
-Newton's method with numpy (training only; the engine scores in pure Python). The
+Newton's method with numpy (training only; the engine scores in pure Python). ``--jsonl``
+trains on eval records instead (for data with multi-sentence references). The
 confidence floor is the ``--floor-quantile`` of the articles' top probabilities on the
 training data: below it the engine falls back to lead order.
 
@@ -36,6 +37,7 @@ from summarize.engines.extractive.ranking import signals
 from summarize.errors import InputError
 from summarize.evaluate.rouge import rouge_tokens, score_tokens
 from summarize.pipeline import prepare
+from summarize.text.sentences import split_sentences
 
 OUT = Path(__file__).parents[1] / "summarize" / "data" / "ranker.json"
 DEV = Path("../shared/data/ant_bbc_arabic/data.jsonl")
@@ -77,8 +79,29 @@ def articles(git_dir: str, exclude: set[str]) -> Iterator[dict[str, str]]:
         yield {"text": text, "abstract": abstract, "title": tags.get("TITLE", "")}
 
 
+def jsonl_articles(path: Path) -> Iterator[dict[str, str]]:
+    """Records of an eval JSONL file (``text``, ``references``, optional ``title``); each
+    reference makes a training article of its own."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            refs = record.get("references") or [record.get("reference", "")]
+            for ref in refs:
+                if record.get("text") and ref:
+                    yield {
+                        "text": record["text"],
+                        "abstract": ref,
+                        "title": record.get("title", ""),
+                    }
+
+
 def oracle(sentences: Sequence[str], reference: str, most: int = 3) -> set[int]:
-    """Greedy oracle: sentences added while they raise mean(R1, R2) F1 against ``reference``."""
+    """Greedy oracle: sentences added while they raise mean(R1, R2) F1 against ``reference``.
+
+    At most ``most`` sentences, or one more than the reference has, whichever is more (a
+    multi-sentence reference needs more than three).
+    """
+    most = max(most, len(split_sentences(reference)) + 1)
     ref = rouge_tokens(reference)
     tokens = [rouge_tokens(s) for s in sentences]
     chosen: list[int] = []
@@ -137,7 +160,11 @@ def fit(x: Any, y: Any, l2: float, steps: int = 25) -> tuple[Any, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--ant", required=True, help="bare git dir of the ANT snapshot")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--ant", help="bare git dir of the ANT snapshot")
+    source.add_argument(
+        "--jsonl", type=Path, help="or: eval records (text, references) to train on instead"
+    )
     parser.add_argument("--exclude", type=Path, default=DEV, help="JSONL whose ids to leave out")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--floor-quantile", type=float, default=0.05)
@@ -151,7 +178,7 @@ def main() -> int:
     if args.exclude.exists():
         with args.exclude.open(encoding="utf-8") as fh:
             exclude = {json.loads(line)["id"] for line in fh}
-    items = list(articles(args.ant, exclude))
+    items = list(jsonl_articles(args.jsonl) if args.jsonl else articles(args.ant, exclude))
     if args.export:
         with args.export.open("w", encoding="utf-8") as fh:
             for item in items:
@@ -176,8 +203,9 @@ def main() -> int:
         "weights": [round(float(v), 6) for v in weights],
         "bias": round(bias, 6),
         "confidence": round(floor, 6),
-        "trained_on": f"ANT corpus v2.1 BBC, {len(sizes)} articles, {len(y)} sentences "
-        f"({int(y.sum())} positive), dev-set ids excluded",
+        "trained_on": f"{args.jsonl.name if args.jsonl else 'ANT corpus v2.1 BBC'}, "
+        f"{len(sizes)} articles, {len(y)} sentences ({int(y.sum())} positive)"
+        + ("" if args.jsonl else ", dev-set ids excluded"),
     }
     args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(sizes)} articles, {len(y)} sentences, {int(y.sum())} positive")
