@@ -59,3 +59,18 @@ def test_any_wrap_width_is_undone(width: int) -> None:
         assert unwrap(wrapped) == "\n".join(PARAGRAPHS)
     else:
         assert unwrap(wrapped) == wrapped
+
+
+_WORD = st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهوي", min_size=1, max_size=9)
+_PARAGRAPH = st.lists(_WORD, min_size=3, max_size=60).map(lambda ws: " ".join(ws) + ".")
+
+
+@settings(max_examples=80, deadline=None)
+@given(paragraphs=st.lists(_PARAGRAPH, min_size=1, max_size=5), width=st.integers(25, 110))
+def test_unwrap_restores_paragraphs_or_leaves_the_text_alone(
+    paragraphs: list[str], width: int
+) -> None:
+    wrapped = "\n".join(textwrap.fill(p, width) for p in paragraphs)
+    assert unwrap(wrapped) in (wrapped, "\n".join(paragraphs))
+    if wrap_width(wrapped.split("\n")) is not None:
+        assert unwrap(wrapped) == "\n".join(paragraphs)
