@@ -63,3 +63,31 @@ def test_eval_scores_with_the_chosen_scheme() -> None:
 def test_tokens_are_never_empty_nor_hold_spaces(text: str) -> None:
     tokens = xlsum_tokens(text)
     assert all(t and not any(ch.isspace() for ch in t) for t in tokens)
+
+
+def test_a_missing_stop_word_list_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.errors import SummarizeError
+    from summarize.evaluate import xlsum
+
+    monkeypatch.setattr(xlsum, "STOPWORDS_FILE", "no_such_list.txt")
+    xlsum.arabic_stopwords.cache_clear()
+    try:
+        with pytest.raises(SummarizeError, match=r"stop-word list .*missing"):
+            xlsum.arabic_stopwords()
+    finally:
+        xlsum.arabic_stopwords.cache_clear()
+
+
+def test_missing_nltk_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from summarize.errors import SummarizeError
+    from summarize.evaluate import xlsum
+
+    monkeypatch.setitem(sys.modules, "nltk.stem.snowball", None)
+    xlsum.arabic_stemmer.cache_clear()
+    try:
+        with pytest.raises(SummarizeError, match=r"pip install 'summarize\[eval\]'"):
+            xlsum.arabic_stemmer()
+    finally:
+        xlsum.arabic_stemmer.cache_clear()
