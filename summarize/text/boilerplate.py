@@ -1,22 +1,24 @@
 """Line rules for news boilerplate: each small function looks at one line only.
 
-Markers are compared on folded words (:func:`summarize.text.normalize.fold`), so
-``اقرأ أيضاً``, ``إقرأ أيضا`` and ``اقرا ايضا`` are the same marker. A marker only counts
-at the start of a line, and most need a separator (``:``, ``-``, ``|``) or nothing after
-them, so a body sentence that merely contains ``المصدر`` or ``ذات صلة`` is left alone.
-:func:`classify_line` returns the first rule that matches, in the order of ``_RULES``.
+Markers (:mod:`summarize.text.markers`) are compared on folded words, so ``اقرأ أيضاً``,
+``إقرأ أيضا`` and ``اقرا ايضا`` are the same marker. A marker only counts at the start of a
+line, and most need a separator (``:``, ``-``, ``|``) or nothing after them, so a body
+sentence that merely contains ``المصدر`` or ``ذات صلة`` is left alone. A related-stories
+marker glued to the next word (``اقرأ أيضاًالعنوان``) is taken apart first.
+
+Each line is folded once (:class:`LineView`); :func:`classify_line` then returns the first
+rule of ``_RULES`` that matches.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from summarize.text import markers as m
 from summarize.text.normalize import fold
 
 
@@ -32,14 +34,21 @@ class Kind(Enum):
     TAGS = "tags"
     SOCIAL = "social"
     CAPTION = "caption"
+    MENU = "menu"
+    POLICY = "policy"
+    BYLINE = "byline"
 
 
 @dataclass(frozen=True)
 class LineInfo:
-    """The kind of a line, and the value it carries (a date, a source, a headline)."""
+    """The kind of a line and the value it carries (a date, a source, a headline).
+
+    ``updated`` marks a date that is an update time (``آخر تحديث``), not publication.
+    """
 
     kind: Kind
     value: str | None = None
+    updated: bool = False
 
 
 # A word as written: letters and digits with any Arabic diacritics or tatweel inside.
@@ -49,114 +58,59 @@ _END_PUNCT = ".…،,:;؛"
 _SENTENCE_END = ".!?؟…"
 _CLOSERS = "\"'»”’)]}"
 _BULLETS = "-–—•*·▪◦"
-
-
-def _folded_set(text: str) -> frozenset[str]:
-    """The folded forms of the white-space separated words of ``text``."""
-    return frozenset(fold(w) for w in text.split())
-
-
-def _phrases(*items: str) -> tuple[tuple[str, ...], ...]:
-    """Marker phrases as tuples of folded words, longest first so the longest wins."""
-    return tuple(sorted((tuple(fold(p).split()) for p in items), key=len, reverse=True))
-
-
-RELATED_STRONG = _phrases(
-    "اقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "طالع أيضا", "شاهد أيضا", "شاهد كذلك",
-    "اقرأ أيضا في", "يهمك أيضا", "قد يهمك", "قد يهمك أيضا", "قد يعجبك أيضا",
-    "read more", "read also", "see also", "more on this story",
-)  # fmt: skip
-RELATED_WEAK = _phrases(
-    "ذات صلة", "مواضيع ذات صلة", "موضوعات ذات صلة", "أخبار ذات صلة", "مقالات ذات صلة",
-    "قصص ذات صلة", "روابط ذات صلة", "أخبار متعلقة", "مقالات مشابهة", "المزيد من الأخبار",
-    "related", "related stories", "related articles", "related topics",
-)  # fmt: skip
-_DATE_MARKERS = _phrases(
-    "تاريخ النشر", "نشر في", "نشر بتاريخ", "تاريخ الإضافة", "آخر تحديث", "تم التحديث",
-    "تاريخ التحديث", "تحديث", "published", "updated", "last updated", "posted",
-)  # fmt: skip
-_SOURCE_MARKERS = _phrases("المصدر", "المصادر", "مصدر الخبر", "source", "sources")
-_TAG_MARKERS = _phrases(
-    "كلمات دلالية", "الكلمات الدلالية", "الوسوم", "وسوم", "كلمات مفتاحية",
-    "الكلمات المفتاحية", "tags", "topics",
-)  # fmt: skip
-_SOCIAL_MARKERS = _phrases(
-    "تابعونا", "تابعنا", "تابعوا أخبارنا", "تابعوا قناتنا", "تابعوا صفحتنا", "تابعوا حسابنا",
-    "تابعوا حساباتنا", "تابعوا على", "تابعوا عبر", "اشترك في قناتنا", "اشترك في قناة",
-    "اشترك في النشرة", "اشتركوا في", "اشترك الآن", "انضم إلى قناتنا", "انضموا إلى",
-    "انضم إلى", "شارك هذا", "شارك المقال", "شارك الخبر", "شارك على", "شارك عبر",
-    "مشاركة عبر", "حمل تطبيق", "حملوا تطبيق", "نزل تطبيق", "لتحميل تطبيق", "تحميل تطبيق",
-    "جميع الحقوق محفوظة", "كل الحقوق محفوظة", "حقوق النشر محفوظة", "share this", "share on",
-    "follow us", "subscribe", "all rights reserved",
-)  # fmt: skip
-_CAPTION_MARKERS = _phrases(
-    "مصدر الصورة", "حقوق الصورة", "التعليق على الصورة", "تعليق الصورة", "صورة", "الصورة",
-    "تصوير", "image copyright", "image caption", "image source", "photo", "getty images",
-)  # fmt: skip
-# Caption markers that commonly start a body sentence too, so they need a separator.
-_CAPTION_NEEDS_SEPARATOR = _phrases("صورة", "الصورة", "تصوير", "photo")
-_PLATFORMS = _folded_set(
-    "فيسبوك فيس بوك تويتر إكس يوتيوب تلغرام تليغرام تيليجرام تيلجرام إنستغرام انستغرام "
-    "إنستجرام انستقرام واتساب واتس آب اب تيك توك لينكدإن بريد نسخ الرابط رابط طباعة "
-    "facebook twitter x youtube telegram instagram whatsapp tiktok linkedin email print "
-    "copy link share شارك مشاركة"
-)
-_AGENCIES = _folded_set("getty afp reuters epa ap shutterstock رويترز الأناضول") | {
-    "فرانس برس",
-    "ا ف ب",
-    "اسوشيتد برس",
-}
-_MONTH_NAMES = (
-    "يناير فبراير مارس أبريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس سبتمبر أكتوبر نوفمبر "
-    "ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري أفريل ماي "
-    "جوان جويلية أوت january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_MONTHS = _folded_set(_MONTH_NAMES)
-# Words that may stand next to a date: week days, the ordinals in "تشرين الأول", times.
-_DATE_WORDS = _MONTHS | _folded_set(
-    "الأول الثاني الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت monday "
-    "tuesday wednesday thursday friday saturday sunday ص م هـ صباحا مساء مساءً am pm gmt "
-    "utc بتوقيت غرينتش جرينتش مكة المكرمة القدس القاهرة الساعة"
-)
-_ALL_MARKERS = (
-    *RELATED_STRONG,
-    *RELATED_WEAK,
-    *_DATE_MARKERS,
-    *_SOURCE_MARKERS,
-    *_TAG_MARKERS,
-    *_SOCIAL_MARKERS,
-    *_CAPTION_MARKERS,
-)
-_LONGEST_MARKER = max(len(m) for m in _ALL_MARKERS)
 _NUMERIC_DATE = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+# A related marker glued to its first link: «اقرأ أيضاًالعنوان» → «اقرأ أيضاً: العنوان».
+_GLUED_RELATED = re.compile(
+    "^([^\\w]*(?:[اأإ]قر[اأ]|طالع|شاهد)\\s+(?:[اأ]يضا|كذلك)[\u064b-\u0652]*)(?=[^\\W\\d_])"
+)
+_PIPE_ROW = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+_AGENCY_TAIL = re.compile(r"\(([^()]{1,30})\)\s*$")
+_AGENCY = re.compile(
+    r"\b(?:" + "|".join(re.escape(a) for a in sorted(m.AGENCIES, key=len, reverse=True)) + r")\b"
+)
 
 
-@functools.lru_cache(maxsize=1024)
-def _folded_words(line: str, limit: int | None = None) -> tuple[tuple[str, int], ...]:
-    """The folded words of ``line`` (the first ``limit``) with the offset where each ends.
+@dataclass(frozen=True)
+class LineView:
+    """A line with leading bullets and brackets stripped, and its words folded once.
 
-    Cached: every rule of :func:`classify_line` looks at the same line's first words.
+    ``words`` holds each folded word with the offset in ``text`` where it ends.
     """
-    matches = itertools.islice(_WORD.finditer(line), limit)
-    return tuple((fold(m.group()), m.end()) for m in matches)
+
+    text: str
+    words: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, line: str) -> LineView:
+        """Fold the words of ``line`` (the only place a line's words are folded)."""
+        text = line.lstrip(_BULLETS + "([ ")
+        return cls(text, tuple((fold(w.group()), w.end()) for w in _WORD.finditer(text)))
+
+    @property
+    def folded(self) -> list[str]:
+        return [w for w, _ in self.words]
 
 
-def _after_marker(line: str, markers: tuple[tuple[str, ...], ...]) -> tuple[str, bool] | None:
-    """If ``line`` starts with a marker: the rest of the line, and whether a separator
-    (or nothing at all) follows the marker. ``None`` when no marker starts the line."""
-    stripped = line.lstrip(_BULLETS + "([ ")
-    if not _WORD.match(stripped):
+def unglue_marker(line: str) -> str:
+    """Put a separator between a related-stories marker and the word glued to it."""
+    return _GLUED_RELATED.sub(r"\1: ", line, count=1)
+
+
+def _after_marker(
+    view: LineView, markers: tuple[tuple[str, ...], ...]
+) -> tuple[str, bool, int] | None:
+    """If the line starts with a marker: the rest of the line, whether a separator (or
+    nothing) follows the marker, and how many words the marker took."""
+    if not view.words or not _WORD.match(view.text):
         return None
-    found = _folded_words(stripped, _LONGEST_MARKER)
-    folded = [w for w, _ in found]
+    head = tuple(view.folded[: m.LONGEST_MARKER])
     for marker in markers:
-        if tuple(folded[: len(marker)]) == marker:
-            rest = stripped[found[len(marker) - 1][1] :]
-            head = rest.lstrip(" )]")
-            separated = not head or head[0] in _SEPARATORS
-            return head.lstrip(_SEPARATORS + " ").rstrip(" )]"), separated
+        if head[: len(marker)] == marker:
+            rest = view.text[view.words[len(marker) - 1][1] :]
+            tail = rest.lstrip(" )]")
+            separated = not tail or tail[0] in _SEPARATORS
+            return tail.lstrip(_SEPARATORS + " ").rstrip(" )]"), separated, len(marker)
     return None
 
 
@@ -182,103 +136,158 @@ def ends_sentence(line: str) -> bool:
     return last_char(line) in _SENTENCE_END and last_char(line) != ""
 
 
-def _separator(line: str) -> LineInfo | None:
+def _starts_with_symbol(line: str) -> bool:
+    return unicodedata.category(line[0]) == "So"
+
+
+def _separator(line: str, view: LineView) -> LineInfo | None:
     if not any(ch.isalnum() for ch in line):
         return LineInfo(Kind.TEASER if _starts_with_symbol(line) else Kind.SEPARATOR)
     return None
 
 
-def _starts_with_symbol(line: str) -> bool:
-    return unicodedata.category(line[0]) == "So"
-
-
-def _teaser(line: str) -> LineInfo | None:
+def _teaser(line: str, view: LineView) -> LineInfo | None:
     return LineInfo(Kind.TEASER) if _starts_with_symbol(line) else None
 
 
-def _related(line: str) -> LineInfo | None:
-    strong = _after_marker(line, RELATED_STRONG)
+def _related(line: str, view: LineView) -> LineInfo | None:
+    strong = _after_marker(view, m.RELATED_STRONG)
     if strong is not None and word_total(strong[0]) <= 25:
         return LineInfo(Kind.RELATED, strong[0] or None)
-    weak = _after_marker(line, RELATED_WEAK)
+    weak = _after_marker(view, m.RELATED_WEAK)
     if weak is not None and weak[1] and word_total(weak[0]) <= 25:
         return LineInfo(Kind.RELATED, weak[0] or None)
     return None
 
 
-def _date(line: str) -> LineInfo | None:
-    found = _after_marker(line, _DATE_MARKERS)
+def _date(line: str, view: LineView) -> LineInfo | None:
+    found = _after_marker(view, m.DATE_MARKERS)
     if found is not None:
-        rest = found[0]
-        if word_total(rest) <= 12 and _looks_like_date(rest):
-            return LineInfo(Kind.DATE, rest.strip(" |،,"))
+        rest, _, taken = found
+        if word_total(rest) <= 12 and _looks_like_date(rest, view.folded[taken:]):
+            updated = _after_marker(view, m.UPDATE_MARKERS) is not None
+            return LineInfo(Kind.DATE, rest.strip(" |،,"), updated)
         return None
-    return LineInfo(Kind.DATE, line) if _is_date_only(line) else None
+    return _dateline(line, view)
 
 
-def _looks_like_date(text: str) -> bool:
+def _dateline(line: str, view: LineView) -> LineInfo | None:
+    """A line of date words only, maybe followed by an update time (``، آخر تحديث 14:00``)."""
+    if word_total(line) > 20:
+        return None
+    folded = view.folded
+    cut = next((i for i in range(len(folded)) if _update_at(folded, i)), len(folded))
+    date_part = folded[:cut]
+    if not _is_date_words(date_part, line):
+        return None
+    if cut == len(folded):
+        return LineInfo(Kind.DATE, line)
+    value = view.text[: view.words[cut - 1][1]].rstrip(" ،,|-")
+    return LineInfo(Kind.DATE, value)
+
+
+def _update_at(folded: list[str], i: int) -> bool:
+    return any(tuple(folded[i : i + len(u)]) == u for u in m.UPDATE_MARKERS)
+
+
+def _looks_like_date(text: str, folded: list[str]) -> bool:
     """A month name with a number, a numeric date, or a clock time."""
-    folded = [w for w, _ in _folded_words(text)]
-    has_month = any(w in _MONTHS for w in folded) and any(w.isdigit() for w in folded)
+    has_month = any(w in m.MONTHS for w in folded) and any(w.isdigit() for w in folded)
     return has_month or bool(_NUMERIC_DATE.search(text) or _CLOCK.search(text))
 
 
-def _is_date_only(line: str) -> bool:
-    """A line made of day and month names, numbers, times and zones only."""
-    if word_total(line) > 14:
-        return False
-    folded = [w for w, _ in _folded_words(line)]
+def _is_date_words(folded: list[str], line: str) -> bool:
+    """Day and month names, numbers, times and zones only, with a month or numeric date."""
     if not folded or len(folded) > 14 or not any(w.isdigit() for w in folded):
         return False
-    if not all(w.isdigit() or w in _DATE_WORDS for w in folded):
+    if not all(w.isdigit() or w in m.DATE_WORDS for w in folded):
         return False
-    return any(w in _MONTHS for w in folded) or bool(_NUMERIC_DATE.search(line))
+    return any(w in m.MONTHS for w in folded) or bool(_NUMERIC_DATE.search(line))
 
 
-def _source(line: str) -> LineInfo | None:
-    found = _after_marker(line, _SOURCE_MARKERS)
+def _source(line: str, view: LineView) -> LineInfo | None:
+    found = _after_marker(view, m.SOURCE_MARKERS)
     if found is None:
         return None
-    rest, separated = found
+    rest, separated, _ = found
     if separated and rest and word_total(rest) <= 10:
         return LineInfo(Kind.SOURCE, rest.rstrip(" .،,"))
     return None
 
 
-def _tags(line: str) -> LineInfo | None:
-    found = _after_marker(line, _TAG_MARKERS)
+def _tags(line: str, view: LineView) -> LineInfo | None:
+    found = _after_marker(view, m.TAG_MARKERS)
     if found is not None and found[1]:
         return LineInfo(Kind.TAGS, found[0] or None)
     return None
 
 
-def _social(line: str) -> LineInfo | None:
+def _social(line: str, view: LineView) -> LineInfo | None:
     if word_total(line) > 25:
         return None
-    if _after_marker(line, _SOCIAL_MARKERS) is not None:
+    if _after_marker(view, m.SOCIAL_MARKERS) is not None:
         return LineInfo(Kind.SOCIAL)
-    folded = [w for w, _ in _folded_words(line)]
-    if folded and len(folded) <= 12 and all(w in _PLATFORMS for w in folded):
+    folded = view.folded
+    if folded and len(folded) <= 12 and all(w in m.PLATFORMS for w in folded):
         return LineInfo(Kind.SOCIAL)  # a row of share buttons
     return None
 
 
-def _caption(line: str) -> LineInfo | None:
-    if word_total(line) > 20:
+def _caption(line: str, view: LineView) -> LineInfo | None:
+    if word_total(line) > 25:
         return None
-    found = _after_marker(line, _CAPTION_MARKERS)
-    if found is not None:
-        needs_separator = _after_marker(line, _CAPTION_NEEDS_SEPARATOR) is not None
+    found = _after_marker(view, m.CAPTION_MARKERS)
+    if found is not None and word_total(line) <= 20:
+        needs_separator = _after_marker(view, m.CAPTION_NEEDS_SEPARATOR) is not None
         if found[1] or not needs_separator:
             return LineInfo(Kind.CAPTION)
-    folded = " ".join(w for w, _ in _folded_words(line))
-    credit = any(re.search(rf"\b{re.escape(a)}\b", folded) for a in _AGENCIES)
-    if credit and word_total(line) <= 6 and not ends_sentence(line):
+    short = word_total(line) <= 6 and not ends_sentence(line)
+    if short and _AGENCY.search(" ".join(view.folded)):
         return LineInfo(Kind.CAPTION)
+    tail = _AGENCY_TAIL.search(line)
+    if (
+        tail
+        and not ends_sentence(line[: tail.start()])
+        and " ".join(_WORD.findall(fold(tail.group(1)))) in m.AGENCY_MARKS
+    ):
+        return LineInfo(Kind.CAPTION)  # «... في دبي أمس (وام)»
     return None
 
 
-_RULES: tuple[Callable[[str], LineInfo | None], ...] = (
+def _byline(line: str, view: LineView) -> LineInfo | None:
+    if word_total(line) > 8:
+        return None
+    found = _after_marker(view, m.BYLINE_MARKERS)
+    if found is not None and found[1] and found[0] and not ends_sentence(line):
+        return LineInfo(Kind.BYLINE)  # «كتب: محمد علي»
+    parts = re.split(r"\s*[/\-–]\s*", line.strip())
+    if len(parts) >= 2 and fold(parts[-1]) in m.BYLINE_ENDS and word_total(parts[0]) <= 4:
+        return LineInfo(Kind.BYLINE)  # «الرياض/ متابعات»
+    return None
+
+
+def _menu_row(line: str, view: LineView) -> LineInfo | None:
+    """A row of ``|``-separated labels: «الرئيسية | فيديو | الشرق الأوسط»."""
+    parts = [p for p in _PIPE_ROW.split(line) if p.strip()]
+    if len(parts) < 3 or ("|" not in line and len(parts) < 4):
+        return None
+    if all(word_total(p) <= 4 and not ends_sentence(p) for p in parts):
+        return LineInfo(Kind.MENU)
+    return None
+
+
+def _policy(line: str, view: LineView) -> LineInfo | None:
+    """Comment policy and legal notes: a policy topic said by the site to the reader."""
+    if "©" in line and word_total(line) <= 30:
+        return LineInfo(Kind.POLICY)
+    folded = " ".join(view.folded) + " "
+    topic = any(t in folded for t in m.POLICY_TOPICS)
+    if topic and any(s in folded for s in m.POLICY_SPEAKERS):
+        return LineInfo(Kind.POLICY)
+    return None
+
+
+_RULES: tuple[Callable[[str, LineView], LineInfo | None], ...] = (
     _separator,
     _teaser,
     _related,
@@ -287,21 +296,36 @@ _RULES: tuple[Callable[[str], LineInfo | None], ...] = (
     _tags,
     _social,
     _caption,
+    _byline,
+    _menu_row,
+    _policy,
 )
 
 
 def classify_line(line: str) -> LineInfo:
     """The kind of one (normalised, non-blank) line; ``BODY`` when no rule matches."""
+    view = LineView.of(line)
     for rule in _RULES:
-        info = rule(line)
+        info = rule(line, view)
         if info is not None:
             return info
     return LineInfo(Kind.BODY)
 
 
 _INLINE_CAPTION = re.compile(r"\s*\((?:صورة|الصورة|تصوير|صور)\b[^()\n]{0,80}\)")
+# Interface glyphs and labels that a copy of a page fuses into the first sentence.
+_UI_PREFIX = re.compile(
+    r"^(?:\s*(?:[×✕✖⨯✗☰⋮]|صورة الخبر|صورة المقال|تكبير الخط|تصغير الخط|حجم الخط|"
+    r"A\s?A|طباعة|إغلاق|اغلاق|close)(?=\s|$))+\s*",
+    re.IGNORECASE,
+)
 
 
 def strip_inline_captions(line: str) -> str:
     """Remove photo credits in parentheses inside a body line: ``(صورة: أرشيفية)``."""
     return _INLINE_CAPTION.sub("", line).strip()
+
+
+def strip_ui_prefix(line: str) -> str:
+    """Remove interface glyphs and labels at the start of a line: ``× صورة الخبر ...``."""
+    return _UI_PREFIX.sub("", line, count=1)

@@ -7,12 +7,20 @@ Rules, applied line by line:
   paragraphs do not skip numbers. (Scraped news, the BBC data included, puts one
   paragraph on each line.)
 * A run of ``. ! ? ؟ …`` (with any closing brackets or quotes after it) ends a sentence
-  when white space or the end of the line follows, or when an Arabic letter follows
-  directly after an Arabic word (``انتهى.وبدأ``, common in scraped text) that is not a
-  dotted acronym of short parts (``أيه.دي.إس``). ``،`` and ``؛`` never end a sentence.
+  when white space or the end of the line follows, or when an Arabic letter (or an
+  opening quote and an Arabic letter) follows directly after a word, a number or a
+  closing quote or bracket (``زيلينسكي.وأضاف``, ``2024.وقال``, ``«...».وتابع``: common
+  in scraped text), unless the dotted word is an acronym of short parts (``أيه.دي.إس``).
+  ``،`` and ``؛`` never end a sentence.
+* Ellipses stay inside headlines and standfirsts: ``..`` (the Arabic press's pause mark)
+  never ends a sentence in the middle of a line, and neither do ``...`` and ``…`` in a
+  headline-like line (at most 25 words, not ending with a full stop), so
+  ``ترامب يهدد... والصين ترد`` stays one sentence.
 * A single ``.`` does not end a sentence after an abbreviation (``د.``, ``Dr.``, ``U.S.``,
-  ``e.g.``, a single initial), after a list number at the start of a line, or before a
-  lower-case Latin word. Numbers, dates, URLs and e-mails (``3.5``, ``12.05.2024``,
+  ``e.g.``), after a list number at the start of a line, or before a lower-case Latin
+  word. After a one-letter word (an initial: ``د. أحمد``) it ends one only when the next
+  word starts a sentence (``فيتامين د. ويقول``: a conjunction with a verb or a common
+  sentence opener). Numbers, dates, URLs and e-mails (``3.5``, ``12.05.2024``,
   ``bbc.com``) have no space after their dots, so they stay whole.
 * A terminator inside a quotation (``«...»``, ``“...”`` or a pair of ``"``) does not end
   the sentence unless the quotation closes right after it, as in ``قال "انتهى." ثم``.
@@ -52,6 +60,17 @@ _ABBREVIATION_TEXT = (
 _ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 # Dotted abbreviations without their final dot: U.S, e.g, i.e, ق.م, أ.د
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_HEADLINE_WORDS = 25
+# Words that open a sentence (after a one-letter word and a full stop, they show that the
+# letter ended a sentence rather than being an initial): a conjunction و/ف with a verb
+# prefix (ويقول, وأضاف, فتابع), or a common opener.
+_VERB_AFTER_CONJUNCTION = re.compile("[وف][يتنأإا][\u0621-\u064a]{2,}")
+_OPENER_TEXT = (
+    "وقال وقالت وكان وكانت وقد ولم ولا وفي ومن وهذا وهذه وذلك وبحسب وحسب ومع وعلى وهو وهي "
+    "وهم ولكن وبعد ومنذ فقد ثم لكن كما إلا غير في من هذا هذه ذلك وقد قد لم لن إن أن كان "
+    "the this that these it he she they we in on at but and however a an there his her its"
+)
+_OPENERS_WORDS = frozenset(_OPENER_TEXT.split())
 
 
 def _is_arabic_letter(ch: str) -> bool:
@@ -105,8 +124,18 @@ def _is_abbreviation(line: str, pos: int) -> bool:
     if len(token) == 1 and token.isalpha():
         # "2024 م." and "1445 هـ." end sentences: after a number the letter is an era.
         previous, _ = _token_before(line, _skip_space(line, start - 1, -1) + 1)
-        return not previous.rstrip("،,").isdigit()
+        return not previous.rstrip("،,").isdigit() and not _opens_sentence(line, pos + 1)
     return False
+
+
+def _opens_sentence(line: str, pos: int) -> bool:
+    """Whether the word after ``pos`` (white space skipped) typically opens a sentence."""
+    begin = _skip_space(line, pos, 1)
+    end = begin
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    word = line[begin:end].lstrip(_OPENERS).rstrip("،,؛;:")
+    return word.casefold() in _OPENERS_WORDS or bool(_VERB_AFTER_CONJUNCTION.match(word))
 
 
 def _is_acronym(line: str, pos: int) -> bool:
@@ -133,14 +162,37 @@ def _next_is_lower_latin(line: str, pos: int) -> bool:
     return pos < len(line) and line[pos].isascii() and line[pos].islower()
 
 
-def _ends_sentence(line: str, start: int, end: int, after: int) -> bool:
+def _is_headline_line(line: str) -> bool:
+    """A short line that does not end with a full stop: a headline or a standfirst."""
+    stripped = line.rstrip("".join(_CLOSERS) + " \t")
+    return len(line.split()) <= _HEADLINE_WORDS and not stripped.endswith(".")
+
+
+def _glued_join(line: str, start: int, after: int) -> bool:
+    """Whether a terminator glued to the next word (no space) still ends a sentence.
+
+    Only a clear Arabic join counts: a word, number, closing quote or bracket before the
+    run, an Arabic letter (maybe behind an opening quote) after it, and no acronym.
+    """
+    before = line[start - 1] if start > 0 else ""
+    if not (before.isalnum() or before in _CLOSERS or before in "\"'"):
+        return False
+    nxt = after
+    while nxt < len(line) and line[nxt] in _OPENERS:
+        nxt += 1
+    if nxt >= len(line) or not _is_arabic_letter(line[nxt]):
+        return False
+    return not _is_acronym(line, start)
+
+
+def _ends_sentence(line: str, start: int, end: int, after: int, headline: bool) -> bool:
     """Whether the terminator run ``line[start:end]`` (closers up to ``after``) ends one."""
     run = line[start:end]
-    if after < len(line) and not line[after].isspace():
-        # Glued to the next word: only a clear Arabic sentence join counts.
-        joined = start > 0 and _is_arabic_letter(line[start - 1])
-        if not (joined and _is_arabic_letter(line[after])) or _is_acronym(line, start):
-            return False
+    ellipsis = set(run) <= {".", "…"} and run != "."
+    if after < len(line) and ellipsis and (run == ".." or headline):
+        return False  # an ellipsis in the middle of a headline, or the ".." pause mark
+    if after < len(line) and not line[after].isspace() and not _glued_join(line, start, after):
+        return False
     if run == "." and _is_abbreviation(line, start):
         return False
     return not (set(run) <= {".", "…"} and _next_is_lower_latin(line, after))
@@ -153,6 +205,7 @@ def _line_ends(line: str) -> list[int]:
     opens = [open_ for open_, _ in spans]
     # reach[k]: the furthest close among the first k+1 quotations (by opening offset).
     reach = list(itertools.accumulate((close for _, close in spans), max))
+    headline = _is_headline_line(line)
     ends: list[int] = []
     for match in _TERMINATORS.finditer(line):
         start, end = match.span()
@@ -164,7 +217,7 @@ def _line_ends(line: str) -> list[int]:
             continue  # inside a quotation that this run does not close
         if _skip_space(line, ends[-1] if ends else 0, 1) >= start:
             continue  # nothing before it to end (a line that starts with "...")
-        if _ends_sentence(line, start, end, after):
+        if _ends_sentence(line, start, end, after, headline):
             ends.append(after)
     if not ends or ends[-1] != len(line):
         ends.append(len(line))

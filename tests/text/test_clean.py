@@ -23,6 +23,7 @@ def _as_dict(article: CleanArticle) -> dict[str, object]:
         "title": article.title,
         "date": article.date,
         "source": article.source,
+        "date_iso": article.date_iso,
         "lines": article.text.split("\n") if article.text else [],
     }
 
