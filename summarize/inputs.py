@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import InputError
-from summarize.text.html import html_to_text, looks_like_html
+from summarize.text.html import html_to_text, markup_kind, tags_to_text
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -76,11 +76,16 @@ def _mostly_letters(text: str) -> bool:
 
 
 def to_source(text: str, name: str) -> Source:
-    """Wrap decoded text; HTML pages are converted to text with their title and date."""
-    if looks_like_html(text):
+    """Wrap decoded text; HTML pages are converted to text with their title and date.
+
+    Text with a few line tags (``<br/>``, ``<p>``) but no page structure is text: its
+    tags become line breaks.
+    """
+    kind = markup_kind(text)
+    if kind == "page":
         body, meta = html_to_text(text)
         return Source(body, name, meta.get("title"), meta.get("date"), meta.get("source"))
-    return Source(text, name)
+    return Source(tags_to_text(text) if kind == "tagged" else text, name)
 
 
 def read_bytes(path: str) -> bytes:

@@ -35,6 +35,7 @@ class Meta:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    date_iso: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,15 @@ def prepare(
     lang = detect_lang(article.text)
     title = article.title or title
     doc = Document(text=article.text, lang=lang, sentences=sentences, title=title)
+    from summarize.text.dates import to_iso
+
+    date = article.date or date
     meta = Meta(
         source_lang=lang,
         title=title,
-        date=article.date or date,
+        date=date,
         source=article.source or source,
+        date_iso=article.date_iso if article.date else (to_iso(date) if date else None),
     )
     return Prepared(doc=doc, meta=meta)
 

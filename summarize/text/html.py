@@ -1,167 +1,96 @@
-"""HTML pages to plain article text, with the standard library's ``html.parser`` only.
+"""HTML input: whole pages go to trafilatura; text with a few tags is read as text.
 
-Dropped: ``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form``,
-``figure`` (and its caption) and similar page furniture, plus any element marked
-``hidden``/``aria-hidden`` or whose class or id names a related, share, social, comment
-or advert box. When the page has ``<article>`` elements, only their paragraphs are kept,
-which leaves sidebars out even when they are plain ``div``s.
+:func:`markup_kind` tells a page (a doctype, ``<html>``, ``<head>``, ``<body>``, block
+containers such as ``<div>``, ``<article>``, ``<meta>`` or ``<script>``) from plain text
+that carries a few line tags (``<br/>``, ``<p>``, ``<b>``) from a copy, and from text.
+:func:`tags_to_text` turns such line tags into line breaks and drops the others.
 
-Paragraphs are the text of block elements (``p``, ``h2``-``h6``, ``li``, ``blockquote``,
-``div`` ...), white space collapsed. The title is the first ``<h1>``, else ``og:title``,
-else ``<title>``; the date is ``article:published_time``, else the first
-``<time datetime>``, else a ``date``/``datePublished`` meta; the source is ``og:site_name``.
+:func:`html_to_text` extracts a page's main text, title, date and site name with
+trafilatura (dates with htmldate), imported only here so that text input and ``--help``
+never load it. The headline is chosen among ``og:title``, the page's ``<h1>`` elements
+(longest first) and trafilatura's own title, as the first one the body supports
+(:func:`summarize.text.headline.best_title`): a logo ``<h1>`` or a section name loses to
+the article's headline. The cleaner's Arabic rules then run on the text as on any input.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
-from html.parser import HTMLParser
+from typing import Any, Literal
 
+from summarize.text.headline import best_title
 
-def _names(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+MarkupKind = Literal["page", "tagged", "text"]
 
-
-_SKIP_TAGS = _names(
-    "script style noscript template nav header footer aside form figure figcaption svg "
-    "iframe button select textarea object canvas"
-)
-_VOID_TAGS = _names("area base br col embed hr img input link meta source track wbr")
-_BLOCK_TAGS = _names(
-    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table "
-    "tr td th br hr body"
-)
-_NOISE = re.compile(
-    r"(?:^|[\s_-])(?:related|share|sharing|social|comments?|advert\w*|ads?|promo\w*|"
-    r"newsletter|breadcrumbs?|tags|sidebar|cookie\w*|popup|modal)(?:$|[\s_-])",
+_PAGE_TAGS = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|div|article|section|main|meta|script|style|"
+    r"table|header|footer|nav|title|link)\b",
     re.IGNORECASE,
 )
-# Page-level containers are never dropped for their class names ("has-sidebar" ...).
-_STRUCTURAL = frozenset({"html", "body", "main", "article"})
-_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publish-date")
-_SPACE = re.compile(r"\s+")
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*/?>")
+_LINE_TAG = re.compile(r"<\s*(?:br|/?p|/?li|/?h[1-6]|/?blockquote|hr)\b[^<>]*/?>", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t]+")
 
 
-class _ArticleParser(HTMLParser):
-    """Collects paragraphs and metadata in one pass over the page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[tuple[str, bool]] = []  # (text, inside <article>)
-        self.meta: dict[str, str] = {}
-        self.h1: str | None = None
-        self.title_tag: str | None = None
-        self.time: str | None = None
-        self._buffer: list[str] = []
-        self._skip_tag: str | None = None
-        self._skip_depth = 0
-        self._article_depth = 0
-        self._in_title = False
-        self._in_h1 = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k.lower(): v or "" for k, v in attrs}
-        if self._skip_tag is not None:
-            self._skip_depth += tag == self._skip_tag
-            return
-        if tag == "meta":
-            self._read_meta(values)
-        if tag == "time" and self.time is None and values.get("datetime"):
-            self.time = values["datetime"].strip()
-        if tag not in _VOID_TAGS and self._is_noise(tag, values):
-            self._flush()
-            self._skip_tag, self._skip_depth = tag, 0
-            return
-        if tag in _BLOCK_TAGS:
-            self._flush()
-        self._article_depth += tag == "article"
-        self._in_title = self._in_title or tag == "title"
-        self._in_h1 = self._in_h1 or (tag == "h1" and self.h1 is None)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip_tag is not None:
-            if tag == self._skip_tag:
-                if self._skip_depth == 0:
-                    self._skip_tag = None
-                else:
-                    self._skip_depth -= 1
-            return
-        if tag == "title":
-            self._in_title = False
-        if tag == "h1" and self._in_h1:
-            self.h1 = _SPACE.sub(" ", "".join(self._buffer)).strip() or None
-            self._buffer.clear()
-            self._in_h1 = False
-        if tag in _BLOCK_TAGS:
-            self._flush()
-        if tag == "article" and self._article_depth:
-            self._flush()
-            self._article_depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._skip_tag is not None:
-            return
-        if self._in_title:
-            self.title_tag = (self.title_tag or "") + data
-            return
-        self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    def _flush(self) -> None:
-        if self._in_h1:
-            return  # the headline is collected whole, even across <br> or <span>
-        text = _SPACE.sub(" ", "".join(self._buffer)).strip()
-        self._buffer.clear()
-        if text:
-            self.paragraphs.append((text, self._article_depth > 0))
-
-    def _read_meta(self, values: dict[str, str]) -> None:
-        key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
-        content = values.get("content", "").strip()
-        if key and content and key not in self.meta:
-            self.meta[key] = content
-
-    @staticmethod
-    def _is_noise(tag: str, values: dict[str, str]) -> bool:
-        if tag in _SKIP_TAGS or "hidden" in values:
-            return True
-        if values.get("aria-hidden", "").lower() == "true":
-            return True
-        names = f"{values.get('class', '')} {values.get('id', '')} {values.get('role', '')}"
-        return tag not in _STRUCTURAL and bool(_NOISE.search(names))
+def markup_kind(text: str) -> MarkupKind:
+    """``page`` for an HTML document, ``tagged`` for text with a few tags, else ``text``."""
+    head = text[:20000]
+    if _PAGE_TAGS.search(head):
+        return "page"
+    return "tagged" if _ANY_TAG.search(head) else "text"
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether ``text`` is an HTML page (or fragment) rather than plain text."""
-    head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html")) or bool(
-        re.search(r"<(?:p|div|article|body|h1|br)\b[^>]*>", head)
-    )
+    """Whether ``text`` is an HTML page rather than (possibly tagged) plain text."""
+    return markup_kind(text) == "page"
 
 
-def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """Article text of an HTML page (headline first, one paragraph per line) and metadata.
+def tags_to_text(text: str) -> str:
+    """Line tags (``<br>``, ``<p>``, ``<li>``, headings) to line breaks; other tags out."""
+    text = _LINE_TAG.sub("\n", text)
+    text = _ANY_TAG.sub("", text)
+    return _SPACE.sub(" ", html_lib.unescape(text))
 
-    The metadata has the keys ``title``, ``date`` and ``source`` for those found.
+
+def _headings(tree: Any) -> list[str]:
+    """``og:title`` first, then the ``<h1>`` texts, longest first."""
+    out = [str(v).strip() for v in tree.xpath("//meta[@property='og:title']/@content")]
+    h1 = [" ".join(e.text_content().split()) for e in tree.xpath("//h1")]
+    return out + sorted(h1, key=len, reverse=True)
+
+
+def html_to_text(page: str) -> tuple[str, dict[str, str]]:
+    """Main text of an HTML page (one paragraph per line) and its metadata.
+
+    The metadata has the keys ``title``, ``date`` (ISO, from the page) and ``source``
+    (the site name) for those found. The text starts with the headline.
     """
-    parser = _ArticleParser()
-    parser.feed(html)
-    parser.close()
-    in_article = [text for text, inside in parser.paragraphs if inside]
-    paragraphs = in_article or [text for text, _ in parser.paragraphs]
-    title_tag = _SPACE.sub(" ", parser.title_tag or "").strip() or None
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(page)
+    if tree is None:
+        return tags_to_text(page), {}
+    doc: Any = trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=False, include_tables=False
+    )
+    body = (doc.text or "") if doc is not None else ""
+    if not body.strip():
+        body = trafilatura.html2txt(page) or ""
     meta: dict[str, str] = {}
-    title = parser.h1 or parser.meta.get("og:title") or title_tag
+    candidates = _headings(load_html(page))
+    if doc is not None and doc.title:
+        candidates.append(doc.title)
+    title = best_title(candidates, body)
     if title:
         meta["title"] = title
-    date = next((parser.meta[k] for k in _DATE_META if k in parser.meta), None) or parser.time
-    if date:
-        meta["date"] = date
-    if "og:site_name" in parser.meta:
-        meta["source"] = parser.meta["og:site_name"]
-    lines = [title] if title else []
-    lines += [p for p in paragraphs if p != title]
-    return "\n".join(lines), meta
+    for key, value in (
+        ("date", getattr(doc, "date", None)),
+        ("source", getattr(doc, "sitename", None)),
+    ):
+        if value:
+            meta[key] = str(value)
+    lines = [line.strip() for line in body.split("\n")]
+    head = [title] if title else []
+    return "\n".join(head + [line for line in lines if line and line != title]), meta

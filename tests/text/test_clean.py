@@ -78,3 +78,39 @@ def test_output_is_a_normalised_subsequence_of_the_input_lines(lines: list[str])
     if article.title is not None:
         assert article.title in source_lines
         assert out.count(article.title) < source_lines.count(article.title)
+
+
+def _marked_text(n: int) -> str:
+    """``n`` paragraphs of one story, each followed by a related-stories block."""
+    story = "وقال المتحدث إن حملة التطعيم في المدارس الحكومية ستستمر أسابيع وإن اللقاحات متوفرة"
+    lines = ["حملة تطعيم جديدة في المدارس الحكومية"]
+    for i in range(n):
+        lines += [f"{story} في المرحلة {i}.", "اقرأ أيضا:", f"خبر آخر {i}", f"خبر ثان {i}"]
+    return "\n".join(lines)
+
+
+def _work(monkeypatch: pytest.MonkeyPatch, n: int) -> int:
+    """Words the cleaner counts or folds into content words for ``_marked_text(n)``."""
+    import summarize.text.lines as lines_module
+    import summarize.text.stories as stories_module
+
+    seen = [0]
+
+    def counting(fn):  # type: ignore[no-untyped-def]
+        def wrapped(text: str):  # type: ignore[no-untyped-def]
+            seen[0] += len(text.split())
+            return fn(text)
+
+        return wrapped
+
+    monkeypatch.setattr(stories_module, "word_total", counting(stories_module.word_total))
+    monkeypatch.setattr(lines_module, "content_words", counting(lines_module.content_words))
+    article = clean_article(_marked_text(n))
+    monkeypatch.undo()
+    assert len(article.text.split("\n")) == n  # every paragraph kept, every marker gone
+    return seen[0]
+
+
+def test_related_markers_cost_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = _work(monkeypatch, 50), _work(monkeypatch, 200)
+    assert 0 < large <= 4.5 * small
