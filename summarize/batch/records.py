@@ -10,8 +10,9 @@ Conventions (also in ``summarize batch --help``):
 - Ids: a JSON record's ``id`` field; else its line number (``PATH:LINE`` when several
   inputs are given); a file's path; the document number for ``---``-separated stdin.
 - A JSON record's ``text`` is the article; ``title`` and ``date`` (strings) are hints the
-  cleaner uses when it finds none. Every other field is passed through to the output (see
-  :func:`passthrough`).
+  cleaner uses when it finds none. A record with a ``url`` and no ``text`` is fetched
+  (:mod:`summarize.web`) when it is processed; under offline mode it fails. Every other
+  field is passed through to the output (see :func:`passthrough`).
 
 Nothing is read before it is needed: memory does not grow with the input.
 """
@@ -51,6 +52,7 @@ class InputRecord:
     date: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    url: str | None = None  # a record with a ``url`` and no ``text``: fetched by the worker
 
 
 def record_key(record_id: Any) -> str:
@@ -79,7 +81,10 @@ def _json_record(obj: dict[str, Any] | str, number: int, default_id: Any) -> Inp
     record_id = default_id if record_id is None else record_id
     text = obj.pop("text", None)
     hints = {k: obj.pop(k) for k in ("title", "date") if isinstance(obj.get(k), str)}
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
     extra = passthrough(obj)
+    if text is None and url is not None:
+        return InputRecord(record_id, None, hints.get("title"), hints.get("date"), extra, url=url)
     if text is None:
         return InputRecord(record_id, extra=extra, error=f"line {number}: no 'text' field")
     if not isinstance(text, str):

@@ -79,8 +79,25 @@ class RecordWorker:
                 self.notify(notice)
         return self._engines[key]
 
+    def _fetch(self, record: InputRecord) -> InputRecord:
+        """The record with the text (and title, date) of the page at its ``url``."""
+        from dataclasses import replace
+
+        from summarize.errors import SummarizeError
+        from summarize.web import read_url
+
+        assert record.url is not None
+        try:
+            page = read_url(record.url, self.settings.offline)
+        except SummarizeError as exc:
+            return replace(record, error=str(exc))
+        title, date = record.title or page.title, record.date or page.date
+        return replace(record, text=page.text, title=title, date=date)
+
     def _prepare(self, record: InputRecord) -> _Item | dict[str, Any]:
         started = time.perf_counter()
+        if record.url is not None and record.text is None and record.error is None:
+            record = self._fetch(record)
         if record.error is not None or record.text is None:
             return error_record(record, record.error or "no text")
         try:

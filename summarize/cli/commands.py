@@ -15,6 +15,7 @@ from summarize.pipeline import Prepared, SummaryOptions, prepare
 from summarize.render import make_renderer, render, stderr_console, streams_tokens
 from summarize.settings import Settings
 from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, check_source
+from summarize.web import is_url, read_url
 
 
 def loading(console: Console, what: str) -> AbstractContextManager[Any]:
@@ -24,9 +25,10 @@ def loading(console: Console, what: str) -> AbstractContextManager[Any]:
     return nullcontext()
 
 
-def prepare_input(path: str) -> Prepared:
-    """Read, clean and split the article at ``path`` (``-``: stdin) in a supported language."""
-    source = read_source(path)
+def prepare_input(path: str, offline: bool = False) -> Prepared:
+    """Read, clean and split the article at ``path`` (``-``: stdin; or an http(s) URL,
+    refused when ``offline``) in a supported language."""
+    source = read_url(path, offline) if is_url(path) else read_source(path)
     prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
     return check_source(prepared, source.name)
 
@@ -36,7 +38,7 @@ def article_engine(
     path: str, task: Task, settings: Settings, console: Console, what: str = "Loading model…"
 ) -> Iterator[tuple[Prepared, Engine, str]]:
     """The article at ``path``, the task's engine for it (closed afterwards), the target."""
-    prepared = prepare_input(path)
+    prepared = prepare_input(path, settings.offline)
     target = task.target(prepared.meta.source_lang)
     with loading(console, what):
         engine = task.engine(settings, prepared.meta.source_lang, target)
