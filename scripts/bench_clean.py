@@ -29,7 +29,11 @@ _CHILD = (
 def _time(pythonpath: Path, path: Path) -> float:
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
     out = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path)], env=env, check=True, capture_output=True
+        [sys.executable, "-c", _CHILD, str(path)],
+        env=env,
+        cwd=pythonpath,  # python -c puts the working directory first on sys.path
+        check=True,
+        capture_output=True,
     )
     return float(out.stdout)
 

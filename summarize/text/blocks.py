@@ -1,14 +1,15 @@
 """Rules over runs of lines: menus, blocks in another script, repeated lines, tag lists.
 
 * **Menus and mastheads**: three or more short label lines in a row (at most three words
-  each, no punctuation at the end) are navigation, not prose.
+  and 30 characters each, no punctuation at the end) are navigation, not prose.
 * **Another script**: on an Arabic page, lines written in Latin letters (or the reverse)
   go when they form a block: two or more in a row, or any outside the stretch of the
   article's own script (a banner above or below it). One English quotation inside an
   Arabic article stays.
-* **Repeated lines**: a short line (at most 25 words) seen twice is a caption or a
-  pull-quote: every copy goes, except the first when it is the first body line (a
-  headline repeated in the body loses its second copy). A longer line keeps its first copy.
+* **Repeated lines**: a line of at least three words seen exactly twice is a caption or
+  a pull-quote (lines repeated more often are a list's refrain and stay). A short one (at
+  most 25 words) loses both copies, except the first when it is the first body line (a
+  headline repeated in the body loses its second copy); a longer one keeps its first copy.
 * **Tag lists**: a tag marker on a line of its own is followed by the tags, one short line each.
 """
 
@@ -21,6 +22,8 @@ from summarize.text.lang import detect_lang
 from summarize.text.lines import Line
 
 _LABEL_WORDS = 3
+_LABEL_CHARS = 30  # scripts written without spaces have one "word" per line
+_CAPTION_MIN_WORDS = 3
 _MENU_RUN = 3
 _TAG_WORDS = 4
 _CAPTION_WORDS = 25
@@ -38,7 +41,9 @@ def absorb_tag_lists(lines: list[Line]) -> None:
 
 
 def _is_label(line: Line) -> bool:
-    return line.body and word_total(line.text) <= _LABEL_WORDS and is_headline(line.text)
+    text = line.text
+    short = word_total(text) <= _LABEL_WORDS and len(text) <= _LABEL_CHARS
+    return line.body and short and is_headline(text)
 
 
 def mark_menus(lines: list[Line]) -> None:
@@ -99,5 +104,6 @@ def mark_repeats(lines: list[Line]) -> None:
         short = word_total(text) <= _CAPTION_WORDS
         first_kept = text not in seen and (not seen or not short)
         seen.add(text)
-        if counts[text] > 1 and not first_kept:
+        caption = counts[text] == 2 and word_total(text) >= _CAPTION_MIN_WORDS
+        if caption and not first_kept:
             line.drop(Kind.CAPTION)

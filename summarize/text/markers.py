@@ -106,7 +106,8 @@ POLICY_SPEAKERS = tuple(
     fold(p)
     for p in (
         "الموقع", "إدارة الموقع", "ننصحك", "نرجو", "يرجى", "نحتفظ", "تعليقك", "قرائنا",
-        "القراء", "زوارنا", "شبكة", "يحظر", "يمنع", "our ", "your ", "we ", "you ",
+        "القراء", "زوارنا", "شبكة", "يحظر", "يمنع", "you agree", "we use", "we reserve",
+        "your comment", "our policy", "by continuing", "by using",
     )
 )  # fmt: skip
 MONTH_NAMES = (

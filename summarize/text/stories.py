@@ -15,8 +15,9 @@ comes next is another story, and everything from the marker on is dropped, when:
   the body after it is at most a third of the body before it.
 
 Otherwise (the story resumes with the same vocabulary) only the block goes. Without any
-marker, a headline-like line after a substantial story, followed by a body whose
-vocabulary drifts further still (``_DRIFT_UNMARKED``), also starts an appended story.
+marker, a headline-like line after a substantial story that had no crossheads of its
+own, followed by a body whose vocabulary drifts further still (``_DRIFT_UNMARKED``),
+also starts an appended story (a page with sections, a list of products, is not cut).
 
 One pass, with running totals: the cost is linear in the number of lines, whatever the
 number of markers.
@@ -83,11 +84,14 @@ class _Scan:
         self.vocabulary = set(title_words)
         self.before = 0
         self.ended = False
+        self.crossheads = 0  # headline-like lines inside the story: it has sections
         # after[i]: body words from line i to the end (a suffix sum, computed once).
         totals = [word_total(line.text) if line.body else 0 for line in lines]
         self.after = [*reversed([*itertools.accumulate(reversed(totals))]), 0]
 
     def add(self, line: Line) -> None:
+        if line.body and self.before and is_headline(line.text, _HEADLINE_WORDS):
+            self.crossheads += 1
         if line.body:
             self.vocabulary.update(line.words)
             self.before += word_total(line.text)
@@ -119,7 +123,9 @@ class _Scan:
     def new_headline(self, i: int) -> bool:
         """A headline-like line that starts an appended story with no marker."""
         line = self.lines[i]
-        if self.before < _MAIN_WORDS or not is_headline(line.text, _HEADLINE_WORDS):
+        if self.before < _MAIN_WORDS or self.crossheads:
+            return False
+        if not is_headline(line.text, _HEADLINE_WORDS):
             return False
         if ends_sentence(line.text) or self.after[i + 1] < _MIN_WINDOW:
             return False
