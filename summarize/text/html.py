@@ -10,7 +10,9 @@ trafilatura (dates with htmldate), imported only here so that text input and ``-
 never load it. The headline is chosen among ``og:title``, the page's ``<h1>`` elements
 (longest first) and trafilatura's own title, as the first one the body supports
 (:func:`summarize.text.headline.best_title`): a logo ``<h1>`` or a section name loses to
-the article's headline. The cleaner's Arabic rules then run on the text as on any input.
+the article's headline. The date is a date line written under the headline when there is
+one (extractors drop it), else htmldate's. The cleaner's Arabic rules then run on the
+text as on any input.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ _PAGE_TAGS = re.compile(
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*/?>")
 _LINE_TAG = re.compile(r"<\s*(?:br|/?p|/?li|/?h[1-6]|/?blockquote|hr)\b[^<>]*/?>", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t]+")
+_DATELINE_REACH = 30  # text nodes after the headline where a dateline may stand
 
 
 def markup_kind(text: str) -> MarkupKind:
@@ -60,6 +63,26 @@ def _headings(tree: Any) -> list[str]:
     return out + sorted(h1, key=len, reverse=True)
 
 
+def _dateline(tree: Any, title: str | None) -> str | None:
+    """A date line written under the headline (``الأربعاء، 28 آب/اغسطس 2013``), if any.
+
+    Extractors often drop it from the text, and the page's metadata may hold no date or
+    only a year; the line a reader sees is the article's own time.
+    """
+    from summarize.text.boilerplate import Kind, classify_line
+
+    nodes = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    texts = [t for t in (" ".join(str(n).split()) for n in nodes) if t]
+    start = next((i for i, t in enumerate(texts) if title and t == title), None)
+    if start is None:
+        return None
+    for text in texts[start + 1 : start + 1 + _DATELINE_REACH]:
+        info = classify_line(text)
+        if info.kind is Kind.DATE and not info.updated:
+            return info.value
+    return None
+
+
 def html_to_text(page: str) -> tuple[str, dict[str, str]]:
     """Main text of an HTML page (one paragraph per line) and its metadata.
 
@@ -79,16 +102,15 @@ def html_to_text(page: str) -> tuple[str, dict[str, str]]:
     if not body.strip():
         body = trafilatura.html2txt(page) or ""
     meta: dict[str, str] = {}
-    candidates = _headings(load_html(page))
+    view = load_html(page)  # the extractor prunes the tree it is given
+    candidates = _headings(view)
     if doc is not None and doc.title:
         candidates.append(doc.title)
     title = best_title(candidates, body)
     if title:
         meta["title"] = title
-    for key, value in (
-        ("date", getattr(doc, "date", None)),
-        ("source", getattr(doc, "sitename", None)),
-    ):
+    date = _dateline(view, title) or getattr(doc, "date", None)
+    for key, value in (("date", date), ("source", getattr(doc, "sitename", None))):
         if value:
             meta[key] = str(value)
     lines = [line.strip() for line in body.split("\n")]

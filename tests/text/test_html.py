@@ -50,12 +50,22 @@ def test_logo_h1_loses_to_the_supported_headline() -> None:
     assert meta["title"] == _HEADLINE
 
 
+def test_dateline_under_the_headline_is_the_date() -> None:
+    page = _page().replace(
+        f"<h1>{_HEADLINE}</h1>",
+        f"<h1>{_HEADLINE}</h1><div>الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div>",
+    )
+    text, meta = html_to_text(page.replace("article:published_time", "x"))
+    assert meta["date"] == "الأربعاء، 28 آب/اغسطس 2013"
+    assert "آخر تحديث" not in clean_article(text).text
+
+
 def test_example_page_cleans_like_the_text_example() -> None:
     text, meta = html_to_text((EXAMPLES / "article.html").read_text(encoding="utf-8"))
     article = clean_article(text)
     expected = json.loads((GOLDEN / "article.json").read_text(encoding="utf-8"))
     assert article.title == expected["title"] == meta["title"]
-    assert meta["date"] == "2024-05-12"
+    assert meta["date"] == "الأحد 12 مايو/أيار 2024"  # as written under the headline
     assert meta["source"] == "أخبار الساحل"
     assert "اقرأ" not in article.text and "تابعونا" not in article.text
     assert article.text.split("\n")[0] == expected["lines"][0]
