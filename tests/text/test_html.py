@@ -95,3 +95,16 @@ def test_tags_become_line_breaks() -> None:
         "فقرة جديدة.",
         "",
     ]
+
+
+def test_text_with_a_few_tags_is_read_as_text() -> None:
+    from summarize.inputs import to_source
+
+    raw = "عنوان الخبر هنا<br/>الفقرة الأولى من الخبر.<br/>الفقرة الثانية من الخبر."
+    source = to_source(raw, "pasted.txt")
+    assert source.text.split("\n") == [
+        "عنوان الخبر هنا",
+        "الفقرة الأولى من الخبر.",
+        "الفقرة الثانية من الخبر.",
+    ]
+    assert source.title is None
