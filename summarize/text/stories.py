@@ -10,9 +10,11 @@ comes next is another story, and everything from the marker on is dropped, when:
 - the story so far has at least ``_MAIN_WORDS`` words and the body after the block drifts
   away from its vocabulary: fewer than ``_DRIFT`` of its first ``_WINDOW`` content words
   occur in the story so far;
-- the marker stands alone with at most one headline after it, and the body after the
-  block is no longer than the body before it; or the marker carries its headline and
-  the body after it is at most a third of the body before it.
+- the body after the block shares less than ``2 * _DRIFT`` of its words with the story
+  so far (some drift, on a window too short for the test above), and either the marker
+  stands alone with at most one headline after it and the body after the block is no
+  longer than the body before it, or the marker carries its headline and the body after
+  it is at most a third of the body before it.
 
 Otherwise (the story resumes with the same vocabulary) only the block goes. Without any
 marker, a headline-like line after a substantial story that had no crossheads of its
@@ -29,7 +31,6 @@ import itertools
 
 from summarize.text.boilerplate import Kind, ends_sentence, is_headline, word_total
 from summarize.text.lines import Line
-from summarize.text.vocabulary import support
 
 _MAX_LINKS = 8
 _WINDOW = 80
@@ -65,11 +66,6 @@ def _window(lines: list[Line], start: int) -> list[str]:
             if len(out) >= _WINDOW:
                 break
     return out[:_WINDOW]
-
-
-def _drifts(lines: list[Line], start: int, vocabulary: set[str], limit: float) -> bool:
-    words = _window(lines, start)
-    return len(words) >= _MIN_WINDOW and support(words, vocabulary) < limit
 
 
 def _token_support(words: list[str], vocabulary: set[str]) -> float:
@@ -108,8 +104,12 @@ class _Scan:
             return True
         if any(line.info.kind is Kind.DATE for line in lines[marker + 1 : resume + 3]):
             return True
-        if self.before >= _MAIN_WORDS and self._drift(resume, _DRIFT):
+        words = _window(lines, resume)
+        share = _token_support(words, self.vocabulary) if words else 0.0
+        if self.before >= _MAIN_WORDS and len(words) >= _MIN_WINDOW and share < _DRIFT:
             return True
+        if share >= 2 * _DRIFT:
+            return False  # the story resumes: same vocabulary
         if lines[marker].info.value is None:
             return links <= 1 and self.before >= after
         return links == 0 and 3 * after <= self.before
