@@ -60,9 +60,9 @@ _CLOSERS = "\"'»”’)]}"
 _BULLETS = "-–—•*·▪◦"
 _NUMERIC_DATE = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-# A related marker glued to its first link: «اقرأ أيضاًالعنوان» → «اقرأ أيضاً: العنوان».
+# A related marker glued to its first link (a word or a number): «اقرأ أيضاًالعنوان».
 _GLUED_RELATED = re.compile(
-    "^([^\\w]*(?:[اأإ]قر[اأ]|طالع|شاهد)\\s+(?:[اأ]يضا|كذلك)[\u064b-\u0652]*)(?=[^\\W\\d_])"
+    "^([^\\w]*(?:[اأإ]قر[اأ]|طالع|شاهد)\\s+(?:[اأ]يضا|كذلك)[\u064b-\u0652]*)(?=[^\\W_])"
 )
 _PIPE_ROW = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _AGENCY_TAIL = re.compile(r"\(([^()]{1,30})\)\s*$")

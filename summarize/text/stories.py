@@ -7,14 +7,15 @@ comes next is another story, and everything from the marker on is dropped, when:
 - nothing but boilerplate follows the block, or the block has its own date line;
 - the main story had already ended: source, tag or share lines stand between its last
   paragraph and the marker;
-- the story so far has at least ``_MAIN_WORDS`` words and the body after the block drifts
-  away from its vocabulary: fewer than ``_DRIFT`` of its first ``_WINDOW`` content words
-  occur in the story so far;
-- the body after the block shares less than ``2 * _DRIFT`` of its words with the story
-  so far (some drift, on a window too short for the test above), and either the marker
-  stands alone with at most one headline after it and the body after the block is no
-  longer than the body before it, or the marker carries its headline and the body after
-  it is at most a third of the body before it.
+- the story so far has at least ``_MAIN_WORDS`` words and the body after the block
+  drifts away from its vocabulary: fewer than ``_DRIFT`` of its first ``_WINDOW`` content
+  words occur in the story so far, and fewer than ``_TOPIC_HITS`` of them are the story's
+  topic words (used at least ``_TOPIC`` times: its names and subject);
+- when there is too little text on either side for that test, the body after the block
+  shares less than ``2 * _DRIFT`` of its words with the story so far, and either the
+  marker stands alone with at most one headline after it and the body after the block is
+  no longer than the body before it, or the marker carries its headline and the body
+  after it is at most a third of the body before it.
 
 Otherwise (the story resumes with the same vocabulary) only the block goes. Without any
 marker, a headline-like line after a substantial story that had no crossheads of its
@@ -28,6 +29,7 @@ number of markers.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 from summarize.text.boilerplate import Kind, ends_sentence, is_headline, word_total
 from summarize.text.lines import Line
@@ -35,9 +37,11 @@ from summarize.text.lines import Line
 _MAX_LINKS = 8
 _WINDOW = 80
 _MIN_WINDOW = 12
-_DRIFT = 0.1
+_DRIFT = 0.15
 _DRIFT_UNMARKED = 0.08
 _MAIN_WORDS = 80
+_TOPIC = 3
+_TOPIC_HITS = 3
 _HEADLINE_WORDS = 15
 _ENDED = frozenset({Kind.SOURCE, Kind.TAGS, Kind.SOCIAL})
 
@@ -78,6 +82,8 @@ class _Scan:
     def __init__(self, lines: list[Line], title_words: list[str]) -> None:
         self.lines = lines
         self.vocabulary = set(title_words)
+        self.counts = Counter(title_words)
+        self.topic: set[str] = set()  # words the story so far uses at least _TOPIC times
         self.before = 0
         self.ended = False
         self.crossheads = 0  # headline-like lines inside the story: it has sections
@@ -90,6 +96,10 @@ class _Scan:
             self.crossheads += 1
         if line.body:
             self.vocabulary.update(line.words)
+            for word in line.words:
+                self.counts[word] += 1
+                if self.counts[word] == _TOPIC:
+                    self.topic.add(word)
             self.before += word_total(line.text)
             self.ended = False
         elif line.info.kind in _ENDED and self.before:
@@ -106,8 +116,10 @@ class _Scan:
             return True
         words = _window(lines, resume)
         share = _token_support(words, self.vocabulary) if words else 0.0
-        if self.before >= _MAIN_WORDS and len(words) >= _MIN_WINDOW and share < _DRIFT:
-            return True
+        if self.before >= _MAIN_WORDS and len(words) >= _MIN_WINDOW:
+            # Enough text on both sides: the vocabulary decides. The story's own topic
+            # words (its names, used again and again) coming back mean it resumes.
+            return share < _DRIFT and not self._topical(words)
         if share >= 2 * _DRIFT:
             return False  # the story resumes: same vocabulary
         if lines[marker].info.value is None:
@@ -118,7 +130,10 @@ class _Scan:
         words = _window(self.lines, start)
         if len(words) < _MIN_WINDOW:
             return False
-        return _token_support(words, self.vocabulary) < limit
+        return _token_support(words, self.vocabulary) < limit and not self._topical(words)
+
+    def _topical(self, words: list[str]) -> bool:
+        return sum(w in self.topic for w in words) >= _TOPIC_HITS
 
     def new_headline(self, i: int) -> bool:
         """A headline-like line that starts an appended story with no marker."""
