@@ -10,7 +10,7 @@ Conventions (also in ``summarize batch --help``):
 - Ids: a JSON record's ``id`` field; else its line number (``PATH:LINE`` when several
   inputs are given); a file's path; the document number for ``---``-separated stdin.
 - A JSON record's ``text`` is the article; ``title`` and ``date`` (strings) are hints the
-  cleaner uses when it finds none. A record with a ``url`` and no ``text`` is fetched
+  cleaner uses when it finds none. A record with an http(s) ``url`` and no ``text`` is fetched
   (:mod:`summarize.web`) when it is processed; under offline mode it fails. Every other
   field is passed through to the output (see :func:`passthrough`).
 
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import InputError, UsageError
+from summarize.web import is_url
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 DOC_SUFFIXES = (".txt", ".html", ".htm")
@@ -81,7 +82,7 @@ def _json_record(obj: dict[str, Any] | str, number: int, default_id: Any) -> Inp
     record_id = default_id if record_id is None else record_id
     text = obj.pop("text", None)
     hints = {k: obj.pop(k) for k in ("title", "date") if isinstance(obj.get(k), str)}
-    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    url = obj.get("url") if isinstance(obj.get("url"), str) and is_url(obj["url"]) else None
     extra = passthrough(obj)
     if text is None and url is not None:
         return InputRecord(record_id, None, hints.get("title"), hints.get("date"), extra, url=url)
