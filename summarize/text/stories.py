@@ -18,9 +18,10 @@ comes next is another story, and everything from the marker on is dropped, when:
   after it is at most a third of the body before it.
 
 Otherwise (the story resumes with the same vocabulary) only the block goes. Without any
-marker, a headline-like line after a substantial story that had no crossheads of its
-own, followed by a body whose vocabulary drifts further still (``_DRIFT_UNMARKED``),
-also starts an appended story (a page with sections, a list of products, is not cut).
+marker, a headline-like line after a substantial story that had at most ``_CROSSHEADS``
+crossheads of its own, followed by a body whose vocabulary drifts further still
+(``_DRIFT_UNMARKED``), also starts an appended story (a page with sections, a list of
+products, is not cut).
 
 One pass, with running totals: the cost is linear in the number of lines, whatever the
 number of markers.
@@ -42,6 +43,7 @@ _DRIFT_UNMARKED = 0.08
 _MAIN_WORDS = 80
 _TOPIC = 3
 _TOPIC_HITS = 3
+_CROSSHEADS = 1  # a story with more sections than this is a list, not one story
 _HEADLINE_WORDS = 15
 _ENDED = frozenset({Kind.SOURCE, Kind.TAGS, Kind.SOCIAL})
 
@@ -138,7 +140,7 @@ class _Scan:
     def new_headline(self, i: int) -> bool:
         """A headline-like line that starts an appended story with no marker."""
         line = self.lines[i]
-        if self.before < _MAIN_WORDS or self.crossheads:
+        if self.before < _MAIN_WORDS or self.crossheads > _CROSSHEADS:
             return False
         if not is_headline(line.text, _HEADLINE_WORDS):
             return False
