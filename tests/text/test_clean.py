@@ -73,7 +73,8 @@ def test_output_is_a_normalised_subsequence_of_the_input_lines(lines: list[str])
     assert normalize_text(article.text) == article.text
     assert "" not in out
     it = iter(source_lines)
-    # Inline photo credits are the only edits inside a line; this alphabet has none.
+    # The only edits inside a line are inline photo credits, interface glyphs at its start
+    # and a glued related marker; this alphabet makes none of them.
     assert all(any(line == src for src in it) for line in out)
     if article.title is not None:
         assert article.title in source_lines
