@@ -3,10 +3,10 @@
 The text is normalised, hard-wrapped paragraphs are joined (:mod:`summarize.text.wrap`,
 so a wrapped fragment is never taken as the title), and it is split into non-blank
 lines. Interface glyphs at the start of a line (``×``, «صورة الخبر») are cut and a
-related-stories marker glued to its first link is taken apart. Each line is then classified on its own by
-:mod:`summarize.text.boilerplate` (date, source, tags, teaser, social, caption, byline,
-menu row, comment policy, separator, related-stories marker, or body). Then, over the
-sequence of lines:
+related-stories marker glued to its first link is taken apart. Each line is then classified
+on its own by :mod:`summarize.text.boilerplate` (date, source, tags, teaser, social,
+caption, byline, menu row, comment policy, separator, related-stories marker, or body).
+Then, over the sequence of lines:
 
 * tag lists, menus, blocks in another script and repeated lines
   (:mod:`summarize.text.blocks`);
