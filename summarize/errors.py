@@ -7,6 +7,7 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_MODEL_MISSING = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 
 class SummarizeError(Exception):
@@ -25,7 +26,19 @@ class UsageError(SummarizeError):
     exit_code = EXIT_USAGE
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: handled wherever Ctrl-C is (work kept), then exit 143 instead of 130."""
+
+
 class ModelNotInstalledError(SummarizeError):
     """A model (or any model for a task) is needed but not installed or not loadable."""
 
     exit_code = EXIT_MODEL_MISSING
+
+
+def os_error_line(exc: OSError) -> str:
+    """An OS error as users read it: ``PATH: reason``."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return reason
+    return f"{exc.filename}: {reason}"

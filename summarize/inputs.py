@@ -1,4 +1,4 @@
-"""Reading input: files, stdin, byte decoding (UTF-8/16, cp1256) and HTML detection."""
+"""Reading input: files, stdin, byte decoding (UTF-8/16, Arabic code pages) and HTML detection."""
 
 from __future__ import annotations
 
@@ -6,22 +6,13 @@ import codecs
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from summarize.errors import InputError
+from summarize.text.decode import DecodeError, decode
 from summarize.text.html import html_to_text, markup_kind, tags_to_text
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Bytes that never occur in text files (C0 controls other than tab, newlines, FF, ESC).
-_BINARY_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 
 
 @dataclass(frozen=True)
@@ -33,46 +24,30 @@ class Source:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    # A decoding problem the reader worked around (bad bytes replaced), for stderr.
+    warning: str | None = None
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return True
-    bad = sum(1 for b in sample if b in _BINARY_BYTES)
-    return bad > max(2, len(sample) // 100)
+def decode_input(data: bytes, name: str = "input") -> tuple[str, str | None]:
+    """Decode text bytes (see :mod:`summarize.text.decode`): the text and a warning or None."""
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    warning = None
+    if decoded.replaced:
+        warning = (
+            f"warning: {name}: {decoded.replaced} invalid {decoded.encoding_name} "
+            "byte sequence(s) replaced with U+FFFD"
+        )
+    elif decoded.repaired:
+        warning = f"warning: {name}: UTF-8 text that had been read as Windows-1256, repaired"
+    return decoded.text, warning
 
 
 def decode_bytes(data: bytes, name: str = "input") -> str:
-    """Decode text bytes: a BOM wins, else UTF-8, else Windows-1256 (legacy Arabic)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: invalid {encoding} text ({exc.reason})") from None
-    if _looks_binary(data):
-        raise InputError(f"{name}: not a text file (binary data)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8, UTF-16 or Windows-1256 text") from None
-    if not _mostly_letters(text):
-        raise InputError(f"{name}: not UTF-8, UTF-16 or Windows-1256 text")
-    return text
-
-
-def _mostly_letters(text: str) -> bool:
-    """Whether a cp1256 decoding reads as text (letters dominate the visible characters)."""
-    visible = [ch for ch in text if not ch.isspace()]
-    if not visible:
-        return True
-    letters = sum(1 for ch in visible if ch.isalpha() or ch.isdigit())
-    return letters >= 0.6 * len(visible)
+    """Decode text bytes; :class:`InputError` when they are not text in a known encoding."""
+    return decode_input(data, name)[0]
 
 
 def to_source(text: str, name: str) -> Source:
@@ -108,7 +83,8 @@ def read_bytes(path: str) -> bytes:
 def read_source(path: str) -> Source:
     """Read and decode one input (``-`` for stdin)."""
     name = "<stdin>" if path == "-" else path
-    return to_source(decode_bytes(read_bytes(path), name), name)
+    text, warning = decode_input(read_bytes(path), name)
+    return replace(to_source(text, name), warning=warning)
 
 
 def read_jsonl(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | str]]:

@@ -11,6 +11,19 @@ from typing import Any
 from summarize.errors import UsageError
 
 DEVICES = ("auto", "cpu", "cuda")
+# CTranslate2's compute types (whether the device supports one is checked when loading).
+COMPUTE_TYPES = (
+    "default",
+    "auto",
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+)
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -79,6 +92,9 @@ class Settings:
         """The environment's settings, overridden by the command-line flags that were given."""
         if device is not None and device not in DEVICES:
             raise UsageError(f"unknown device {device!r} (choose from: {', '.join(DEVICES)})")
+        if compute_type is not None and compute_type not in COMPUTE_TYPES:
+            choices = ", ".join(COMPUTE_TYPES)
+            raise UsageError(f"unknown compute type {compute_type!r} (choose from: {choices})")
         settings = cls.from_env()
         changes: dict[str, Any] = {
             "device": device,

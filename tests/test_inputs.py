@@ -49,7 +49,7 @@ def test_refuses_binary(data: bytes) -> None:
 
 
 def test_bad_utf16_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="utf-16"):
+    with pytest.raises(InputError, match="UTF-16"):
         decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8", "x.txt")
 
 

@@ -9,6 +9,7 @@ keep what was written on Ctrl-C, and end with the same summary line and exit cod
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -16,7 +17,7 @@ from typing import Any, Protocol
 from rich.console import Console
 
 from summarize.batch.records import InputRecord, record_key
-from summarize.batch.sink import FileSink, Sink, StdoutSink
+from summarize.batch.sink import FileSink, OutputError, Sink, StdoutSink
 from summarize.errors import SummarizeError
 
 
@@ -40,15 +41,20 @@ class Progress(Protocol):
 
 
 def skip_done(
-    records: Iterable[InputRecord], done: set[str], tally: Tally
+    records: Iterable[InputRecord], done: Counter[str], tally: Tally
 ) -> Iterator[InputRecord]:
-    """``records`` minus those whose id key is in ``done``, counted in ``tally.skipped``.
+    """``records`` minus the first ``done[key]`` of each id key, counted in ``tally.skipped``.
 
-    ``done`` holds :func:`~summarize.batch.records.record_key` keys, as
-    :func:`~summarize.batch.sink.resume_ids` returns them.
+    ``done`` counts :func:`~summarize.batch.records.record_key` keys, as
+    :func:`~summarize.batch.sink.resume_ids` returns them: with ids ``a, dup, b, dup``
+    and ``{a: 1, dup: 1}`` done, ``b`` and the second ``dup`` are left. Output is written in
+    input order, so the records done are the first occurrences.
     """
+    left = Counter(done)
     for record in records:
-        if record_key(record.id) in done:
+        key = record_key(record.id)
+        if left[key] > 0:
+            left[key] -= 1
             tally.skipped += 1
             continue
         yield record
@@ -82,7 +88,7 @@ def drain(
             tally.errors += "error" in record
             if progress is not None:
                 progress.update(tally.written, tally.errors)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, OutputError):
         # The bar's last line first, so the message below stands on a line of its own.
         if progress is not None:
             progress.stop()

@@ -39,7 +39,7 @@ SEPARATOR = b"---"
 RESERVED = frozenset(
     {"id", "summary", "translation", "error", "lang", "source_lang", "engine", "model"}
     | {"title", "date", "date_iso", "source", "chars_in", "ms"}
-    | {"headline", "headline_ar", "bullets", "models", "via"}
+    | {"headline", "headline_ar", "bullets", "models", "via", "warning"}
 )
 
 
@@ -105,13 +105,15 @@ def jsonl_records(stream: Iterable[bytes], prefix: str | None = None) -> Iterato
 
 
 def _document(data: bytes, record_id: Any, name: str) -> InputRecord:
-    from summarize.inputs import decode_bytes, to_source
+    from summarize.inputs import decode_input, to_source
 
     try:
-        source = to_source(decode_bytes(data, name), name)
+        text, warning = decode_input(data, name)
+        source = to_source(text, name)
     except InputError as exc:
         return InputRecord(record_id, error=str(exc))
-    return InputRecord(record_id, source.text, source.title, source.date)
+    extra = {} if warning is None else {"warning": warning.removeprefix("warning: ")}
+    return InputRecord(record_id, source.text, source.title, source.date, extra)
 
 
 def read_documents(stream: Iterable[bytes]) -> Iterator[InputRecord]:

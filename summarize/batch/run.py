@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import itertools
 import os
-import signal
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +27,7 @@ from summarize.batch.work import RecordWorker
 from summarize.errors import UsageError
 from summarize.render import stderr_console
 from summarize.settings import Settings
+from summarize.signals import quiet_worker
 from summarize.tasks import Task
 
 # Auto mode: run serially this long before deciding that a pool of processes pays
@@ -80,7 +80,7 @@ _WORKER: RecordWorker | None = None
 
 def _init_process(job: Task, settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    quiet_worker()
     global _WORKER
     _WORKER = RecordWorker(job, settings)
 
@@ -167,10 +167,10 @@ def start_run(config: BatchConfig) -> RunStart:
         raise UsageError("--resume needs -o/--output: the file to resume")
     if config.output is not None:
         check_output(config.output, config.resume)
-    done = resume_ids(config.output) if config.resume and config.output else set()
+    done = resume_ids(config.output) if config.resume and config.output else Counter()
     tally = Tally()
     records = skip_done(read_inputs(config.inputs, config.input_format), done, tally)
-    return RunStart(config, stderr_console(config.quiet), tally, records, len(done))
+    return RunStart(config, stderr_console(config.quiet), tally, records, done.total())
 
 
 def run_batch(config: BatchConfig) -> Tally:

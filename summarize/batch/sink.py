@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from typing import Any, Protocol
 
 from summarize.batch.records import record_key
-from summarize.errors import UsageError
+from summarize.errors import SummarizeError, UsageError
 from summarize.render import dumps
 
 
@@ -38,17 +39,27 @@ class StdoutSink:
 
     def write(self, record: dict[str, Any]) -> None:
         """Write and flush one line."""
-        sys.stdout.write(dumps(record) + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(dumps(record) + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"standard output: cannot write ({exc.strerror or exc})") from None
 
     def close(self) -> None:
         """Standard output stays open."""
+
+
+class OutputError(SummarizeError):
+    """The output file stopped taking records; those written so far can be resumed."""
 
 
 class FileSink:
     """Records appended to a file, each line with a single system call."""
 
     def __init__(self, path: str) -> None:
+        self.path = path
         try:
             self.fd: int | None = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         except OSError as exc:
@@ -58,9 +69,13 @@ class FileSink:
         """Append one whole line (a short write, rare on files, is completed)."""
         assert self.fd is not None, "write after close"
         data = memoryview(encode(record))
-        while data:
-            written = os.write(self.fd, data)
-            data = data[written:]
+        try:
+            while data:
+                written = os.write(self.fd, data)
+                data = data[written:]
+        except OSError as exc:
+            # Disk full, quota, I/O error: a torn last line is cut off by --resume.
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
 
     def close(self) -> None:
         """Close the file (to disk at the OS's pace: a crash of the machine may lose lines)."""
@@ -71,6 +86,8 @@ class FileSink:
 
 def check_output(path: str, resume: bool) -> None:
     """Refuse to add a second run's records to an existing file unless resuming it."""
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a directory; -o needs a file")
     if resume:
         return
     try:
@@ -84,13 +101,15 @@ def check_output(path: str, resume: bool) -> None:
         )
 
 
-def resume_ids(path: str) -> set[str]:
-    """Keys (:func:`record_key`) of the ids in ``path``; a partial last line is cut off.
+def resume_ids(path: str) -> Counter[str]:
+    """How many records of each id key (:func:`record_key`) ``path`` holds.
 
-    A missing file is an empty job. Lines that are not JSON objects with an ``id`` are
+    Ids may repeat in the input, so a resumed run skips as many inputs of each id as the
+    file holds (see :func:`~summarize.batch_drain.skip_done`). A partial last line is cut
+    off. A missing file is an empty job. Lines that are not JSON objects with an ``id`` are
     kept but do not count as done.
     """
-    done: set[str] = set()
+    done: Counter[str] = Counter()
     try:
         stream = open(path, "r+b")  # noqa: SIM115 (closed below, after a possible truncate)
     except FileNotFoundError:
@@ -109,5 +128,5 @@ def resume_ids(path: str) -> set[str]:
             except ValueError:
                 continue
             if isinstance(obj, dict) and "id" in obj:
-                done.add(record_key(obj["id"]))
+                done[record_key(obj["id"])] += 1
     return done

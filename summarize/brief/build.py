@@ -29,7 +29,7 @@ from typing import Any
 
 from summarize.brief.engines import BriefEngines, BriefOptions
 from summarize.engines.base import Document, Length
-from summarize.errors import InputError
+from summarize.errors import InputError, UsageError
 from summarize.pipeline import Prepared, cap_words
 from summarize.text.sentences import split_sentences
 
@@ -224,7 +224,7 @@ def stream_brief(
             f"a brief needs {engines.source_lang!r} text; this is {prepared.meta.source_lang!r}"
         )
     if not 1 <= options.bullets <= MAX_BULLETS:
-        raise InputError(f"--bullets must be between 1 and {MAX_BULLETS}")
+        raise UsageError(f"--bullets must be between 1 and {MAX_BULLETS}")
     build = _Builder(prepared, engines)
     title = prepared.meta.title
     picks = central_sentences(prepared.doc, options.bullets)

@@ -17,9 +17,13 @@ from summarize.cli import options as opt
 from summarize.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
     EXIT_USAGE,
     SummarizeError,
+    Terminated,
+    os_error_line,
 )
+from summarize.signals import sigterm_raises
 
 DEFAULT_COMMAND = "article"
 _GROUP_FLAGS = {"--help", "-h", "--version", "-V"}
@@ -188,6 +192,11 @@ def _run(argv: list[str] | None) -> int:
         return _fail(exc.format_message(), exc.exit_code)
     except SummarizeError as exc:
         return _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # A file-system error nothing closer caught: the path and the reason, on one line.
+        return _fail(os_error_line(exc), EXIT_FAILURE)
     return 0
 
 
@@ -197,11 +206,13 @@ def main(argv: list[str] | None = None) -> None:
 
     debug = debug_enabled(os.environ)
     try:
-        code = _run(argv)
-    except KeyboardInterrupt:
+        with sigterm_raises():
+            code = _run(argv)
+    except KeyboardInterrupt as exc:
         sys.stdout.flush()
-        sys.stderr.write("\nsummarize: interrupted\n")
-        code = EXIT_INTERRUPTED
+        terminated = isinstance(exc, Terminated)
+        sys.stderr.write(f"\nsummarize: {'terminated' if terminated else 'interrupted'}\n")
+        code = EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, and keep Python from
         # complaining again when it flushes stdout at exit.

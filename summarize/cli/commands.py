@@ -18,17 +18,36 @@ from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, chec
 from summarize.web import is_url, read_url
 
 
-def loading(console: Console, what: str) -> AbstractContextManager[Any]:
+def loading(console: Console, what: str, active: bool = True) -> AbstractContextManager[Any]:
     """A spinner on stderr while a model loads; stopped before any output streams."""
-    if console.is_terminal and not console.quiet:
+    if active and console.is_terminal and not console.quiet:
         return console.status(what, spinner="dots")
     return nullcontext()
 
 
-def prepare_input(path: str, offline: bool = False) -> Prepared:
+def loads_a_model(task: Task, settings: Settings) -> bool:
+    """Whether building the task's engine loads a neural model (worth a spinner)."""
+    if not isinstance(task, Summarize):
+        return True
+    options = task.options
+    if options.engine not in ("auto", "neural"):
+        return False
+    if options.model is not None or options.engine == "neural":
+        return True
+    from summarize.store import ModelStore
+
+    return bool(ModelStore(settings.home).installed())
+
+
+def prepare_input(path: str, offline: bool = False, console: Console | None = None) -> Prepared:
     """Read, clean and split the article at ``path`` (``-``: stdin; or an http(s) URL,
-    refused when ``offline``) in a supported language."""
+    refused when ``offline``) in a supported language.
+
+    A decoding warning (bad bytes replaced) goes to ``console``.
+    """
     source = read_url(path, offline) if is_url(path) else read_source(path)
+    if source.warning and console is not None:
+        console.print(source.warning, markup=False, highlight=False)
     prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
     return check_source(prepared, source.name)
 
@@ -38,9 +57,9 @@ def article_engine(
     path: str, task: Task, settings: Settings, console: Console, what: str = "Loading model…"
 ) -> Iterator[tuple[Prepared, Engine, str]]:
     """The article at ``path``, the task's engine for it (closed afterwards), the target."""
-    prepared = prepare_input(path, settings.offline)
+    prepared = prepare_input(path, settings.offline, console)
     target = task.target(prepared.meta.source_lang)
-    with loading(console, what):
+    with loading(console, what, loads_a_model(task, settings)):
         engine = task.engine(settings, prepared.meta.source_lang, target)
     try:
         notice = notice_of(engine)

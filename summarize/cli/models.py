@@ -107,6 +107,9 @@ def pull(
 
     Example: summarize models pull mt5-xlsum --quantization int8
     """
+    from summarize.store.catalog import get_entry
+
+    get_entry(name)  # an unknown name is refused before anything is said about it
     store = _store()
     _notice(f"pulling {name} ({quantization}) into {store.root}")
     model = store.pull(

@@ -211,10 +211,19 @@ def _same_language(options: object, lang: str, settings: Settings) -> Summarizer
     model: str | None = getattr(options, "model", None)
     if name not in ("auto", NEURAL):
         return _SUMMARIZERS[name](settings, model)
-    for task in SUMMARY_TASKS:
-        installed = find_installed(settings, task, lang, lang)
-        if installed is not None:
-            return _neural_summarizer(installed, settings, options)
+    # auto: a damaged model is skipped with a notice; --engine neural fails on it (exit 3).
+    skipped = [] if name == NEURAL else list(_store(settings).damaged().values())
+    for installed in _summarizers_by_preference(settings, lang):
+        try:
+            engine = _neural_summarizer(installed, settings, options)
+        except ModelNotInstalledError as exc:
+            if name == NEURAL:
+                raise
+            skipped.append(str(exc))
+            continue
+        if not skipped:
+            return engine
+        return Fallback(engine, _skipped_notice(skipped, f"model {engine.model!r}"))
     if name == NEURAL:
         raise ModelNotInstalledError(
             f"no neural summariser is installed; install one with `{pull_hint('summarize')}`"
@@ -223,7 +232,24 @@ def _same_language(options: object, lang: str, settings: Settings) -> Summarizer
         "No neural summariser installed: using the extractive engine "
         f"(install one with `{pull_hint('summarize')}`)."
     )
+    if skipped:
+        notice = _skipped_notice(skipped, "the extractive engine")
     return Fallback(_SUMMARIZERS["extractive"](settings, None), notice)
+
+
+def _summarizers_by_preference(settings: Settings, lang: str) -> list[InstalledModel]:
+    """Installed summarisers for ``lang``: same-language ones first, then crossSum."""
+    installed = _store(settings).installed()
+    found = []
+    for task in SUMMARY_TASKS:
+        models = [m for m in installed if m.task == task and _speaks(m, lang, lang)]
+        found += sorted(models, key=_preference)
+    return found
+
+
+def _skipped_notice(skipped: list[str], using: str) -> str:
+    """One notice for the damaged models passed over, and the engine used instead."""
+    return f"Skipping {'; '.join(skipped)}. Using {using}."
 
 
 def resolve_summarizer(

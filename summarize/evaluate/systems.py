@@ -197,7 +197,8 @@ def check_spec(spec: SystemSpec) -> None:
     """Refuse options that cannot work together, before anything runs."""
     if spec.budget not in BUDGETS:
         raise UsageError(
-            f"{spec.name}: unknown budget {spec.budget!r} (choose from: reference, fixed)"
+            f"{spec.name + ': ' if spec.name else ''}unknown budget {spec.budget!r} "
+            "(choose from: reference, fixed)"
         )
     if spec.budget == "reference" and spec.length.max_words is not None:
         raise UsageError(

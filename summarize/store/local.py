@@ -22,10 +22,11 @@ from typing import Any, NoReturn
 
 from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
 from summarize.store.catalog import get_entry, load_catalog
+from summarize.store.manifests import inside, manifest_problem
 
 MANIFEST = "manifest.json"
 CORE_FILES = ("model.bin", "config.json")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def sha256_file(path: Path) -> str:
 
 def check_name(name: str) -> str:
     """``name`` if it can name a store folder, else a usage error."""
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise UsageError(
             f"invalid model name {name!r}: use letters, digits, '.', '_' or '-' (at most 64)"
         )
@@ -121,6 +122,20 @@ class ModelStore:
                 continue
         return found
 
+    def damaged(self) -> dict[str, str]:
+        """Model folders whose manifest is unreadable or unsound: name → the error message."""
+        if not self.root.is_dir():
+            return {}
+        found = {}
+        for folder in sorted(self.root.iterdir()):
+            if folder.name.startswith(".") or not (folder / MANIFEST).is_file():
+                continue
+            try:
+                self.read(folder.name)
+            except (ModelNotInstalledError, UsageError) as exc:
+                found[folder.name] = str(exc)
+        return found
+
     def get(self, name: str) -> InstalledModel:
         """The installed model ``name``, after a fast check (files present, sizes right).
 
@@ -130,7 +145,10 @@ class ModelStore:
         model = self.read(name)
         sizes: Mapping[str, int] = model.manifest.get("sizes", {})
         for relpath in (*CORE_FILES, *sizes):
-            file = model.path / relpath
+            try:
+                file = inside(model.path, relpath)
+            except ValueError as exc:
+                self._damaged(name, str(exc))
             if not file.is_file():
                 self._damaged(name, f"{relpath} is missing")
             if relpath in sizes and file.stat().st_size != sizes[relpath]:
@@ -142,7 +160,11 @@ class ModelStore:
         model = self.read(name)
         report = {}
         for relpath, expected in model.manifest.get("files", {}).items():
-            file = model.path / relpath
+            try:
+                file = inside(model.path, relpath)
+            except ValueError:
+                report[relpath] = "outside the model folder"
+                continue
             if not file.is_file():
                 report[relpath] = "missing"
             else:
@@ -154,7 +176,14 @@ class ModelStore:
         folder = self.model_dir(name)
         if not folder.is_dir():
             raise ModelNotInstalledError(f"model {name!r} is not installed")
-        shutil.rmtree(folder)
+        try:
+            # A symlinked model folder: the link goes, never what it points to.
+            if folder.is_symlink():
+                folder.unlink()
+            else:
+                shutil.rmtree(folder)
+        except OSError as exc:
+            raise SummarizeError(f"cannot remove {folder}: {exc.strerror or exc}") from None
         return folder
 
     def import_path(
@@ -168,7 +197,12 @@ class ModelStore:
             raise UsageError(f"{source} is not a folder")
         entry = load_catalog().get(name)
         with self._staging(name, force) as staging:
-            manifest = installer.install_folder(source, staging, name, quantization, entry)
+            try:
+                manifest = installer.install_folder(source, staging, name, quantization, entry)
+            except SummarizeError as exc:
+                # Name what the user gave, not the hidden staging folder.
+                raise type(exc)(str(exc).replace(str(staging), str(source))) from None
+            installer.check_loads(staging, name, manifest, source)
             return self._commit(staging, name, manifest)
 
     def pull(
@@ -198,6 +232,7 @@ class ModelStore:
                 "requested_revision": revision or entry.revision,
                 "path": str(snapshot),
             }
+            installer.check_loads(staging, name, manifest, f"{entry.repo}@{snapshot.name}")
             return self._commit(staging, name, manifest)
 
     def read(self, name: str) -> InstalledModel:
@@ -213,8 +248,9 @@ class ModelStore:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self._damaged(name, f"{MANIFEST} is unreadable")
-        if not isinstance(manifest, dict) or "family" not in manifest:
-            self._damaged(name, f"{MANIFEST} is incomplete")
+        problem = manifest_problem(manifest)
+        if problem:
+            self._damaged(name, problem)
         return InstalledModel(name=name, path=folder, manifest=manifest)
 
     @staticmethod
@@ -233,8 +269,13 @@ class ModelStore:
     @contextmanager
     def _staging(self, name: str, force: bool) -> Iterator[Path]:
         self._check_free(name, force)
-        self.root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=self.root))
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=self.root))
+        except OSError as exc:
+            raise SummarizeError(
+                f"cannot write to the model store {self.root}: {exc.strerror or exc}"
+            ) from None
         try:
             yield staging
         finally:
@@ -243,9 +284,14 @@ class ModelStore:
     def _commit(self, staging: Path, name: str, manifest: dict[str, Any]) -> InstalledModel:
         write_manifest(staging, manifest)
         final = self.model_dir(name)
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(staging, final)
+        try:
+            if final.is_symlink():
+                final.unlink()
+            elif final.exists():
+                shutil.rmtree(final)
+            os.replace(staging, final)
+        except OSError as exc:
+            raise SummarizeError(f"cannot install into {final}: {exc.strerror or exc}") from None
         return self.get(name)
 
 

@@ -30,6 +30,7 @@ def _installed_fields(model: InstalledModel) -> dict[str, Any]:
 def model_rows(store: ModelStore) -> list[dict[str, Any]]:
     """One row per catalogue model, then one per installed model outside the catalogue."""
     installed = {model.name: model for model in store.installed()}
+    damaged = store.damaged()
     rows = []
     for entry in load_catalog().values():
         row: dict[str, Any] = {
@@ -46,6 +47,8 @@ def model_rows(store: ModelStore) -> list[dict[str, Any]]:
         }
         if entry.name in installed:
             row.update(_installed_fields(installed.pop(entry.name)))
+        elif entry.name in damaged:
+            row.update(installed="damaged", damaged=damaged.pop(entry.name))
         rows.append(row)
     for model in installed.values():
         source = model.manifest.get("source") or {}
@@ -53,6 +56,8 @@ def model_rows(store: ModelStore) -> list[dict[str, Any]]:
             {"name": model.name, "size_mb": None, "repo": source.get("repo")}
             | _installed_fields(model)
         )
+    for name, why in damaged.items():
+        rows.append({"name": name, "installed": "damaged", "damaged": why})
     return rows
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
@@ -172,9 +173,17 @@ def test_an_error_from_the_source_still_closes_the_sink(tmp_path: Path) -> None:
 def test_skip_done_drops_and_counts_finished_ids() -> None:
     records = [InputRecord(id=i, text=f"t{i}") for i in ("a", "b", 1, "1", "c")]
     tally = Tally()
-    kept = list(skip_done(iter(records), {record_key("b"), record_key(1)}, tally))
+    kept = list(skip_done(iter(records), Counter([record_key("b"), record_key(1)]), tally))
     # Ids are JSON values: the number 1 is done, the string "1" is not.
     assert [r.id for r in kept] == ["a", "1", "c"]
+    assert tally.skipped == 2
+
+
+def test_skip_done_counts_repeated_ids_by_occurrence() -> None:
+    records = [InputRecord(id=i, text=i) for i in ("a", "dup", "b", "dup", "c")]
+    tally = Tally()
+    kept = list(skip_done(iter(records), Counter([record_key("a"), record_key("dup")]), tally))
+    assert [(r.id, r.text) for r in kept] == [("b", "b"), ("dup", "dup"), ("c", "c")]
     assert tally.skipped == 2
 
 

@@ -112,9 +112,15 @@ def test_file_sink_appends_whole_lines(tmp_path: Path) -> None:
 def test_resume_ids_cuts_a_partial_last_line(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     path.write_bytes(b'{"id": 1}\n{"id": "b"}\nnot json\n{"id": 3, "summ')
-    assert resume_ids(str(path)) == {"1", '"b"'}
+    assert resume_ids(str(path)) == {"1": 1, '"b"': 1}
     assert path.read_bytes() == b'{"id": 1}\n{"id": "b"}\nnot json\n'
-    assert resume_ids(str(tmp_path / "none.jsonl")) == set()
+    assert resume_ids(str(tmp_path / "none.jsonl")) == {}
+
+
+def test_resume_ids_counts_repeated_ids(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(b'{"id": "a"}\n{"id": "dup"}\n{"id": "dup"}\n')
+    assert resume_ids(str(path)) == {'"a"': 1, '"dup"': 2}
 
 
 def test_existing_output_needs_resume(tmp_path: Path) -> None:

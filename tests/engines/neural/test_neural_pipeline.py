@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -383,8 +384,13 @@ def test_damaged_model_names_the_reinstall_command(isolated_home: Path, damage: 
     data = bytearray(path.read_bytes())
     data[:16] = b"\xff" * 16  # same size: only loading can tell
     path.write_bytes(bytes(data))
+    settings = _settings(isolated_home)
     with pytest.raises(ModelNotInstalledError, match="reinstall it with `summarize models import"):
-        resolve_summarizer(_options(), "ar", "ar", _settings(isolated_home))
+        resolve_summarizer(replace(_options(), engine="neural"), "ar", "ar", settings)
+    # auto passes over it to the extractive engine, with one notice naming the repair.
+    engine = resolve_summarizer(_options(), "ar", "ar", settings)
+    assert engine.name == "extractive"
+    assert "reinstall it with `summarize models import" in engine.notice  # type: ignore[attr-defined]
 
 
 def test_summarize_then_translate_batch_equals_one_by_one(isolated_home: Path) -> None:
