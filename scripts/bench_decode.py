@@ -6,7 +6,7 @@ ISO-8859-6, MacArabic, UTF-16 with a BOM and UTF-16LE/BE without one; each as th
 article and as its first 120 characters. Characters an encoding lacks are dropped first, so
 every file has one right answer. Each decoder's answer is scored:
 
-- right: the text comes back (damaged UTF-8: as UTF-8, every undamaged line intact);
+- right: the text comes back (damaged UTF-8: as UTF-8, within 3 characters per bad byte);
 - refused: a clear error (the tool) or no answer (charset-normalizer);
 - wrong: other text (mojibake), the failure that must never happen.
 
@@ -41,7 +41,8 @@ ENCODINGS = (
     "utf-16-le",
     "utf-16-be",
 )
-Case = tuple[str, str, bytes, str]  # encoding label, length label, bytes, expected text
+Case = tuple[str, str, bytes, str]
+DAMAGED_BYTES = 3  # encoding label, length label, bytes, expected text
 
 
 def representable(text: str, encoding: str) -> str:
@@ -75,7 +76,7 @@ def make_cases(texts: list[str], seed: int) -> list[Case]:
                 codec = "utf-16" if label == "utf-16 (BOM)" else codec
                 expected = representable(body, "utf-8" if codec.startswith("utf") else codec)
                 if label == "utf-8 damaged":
-                    data = damage(expected.encode("utf-8"), rng, 3)
+                    data = damage(expected.encode("utf-8"), rng, DAMAGED_BYTES)
                 else:
                     data = expected.encode(codec)
                 cases.append((label, length, data, expected))
@@ -105,8 +106,25 @@ def verdict(label: str, expected: str, answer: tuple[str, str] | None) -> str:
         return "right" if text == expected else "wrong"
     if encoding.replace("_", "-").lower() not in ("utf-8", "utf_8"):
         return "wrong"
-    kept = set(expected.split("\n")) - set(text.split("\n"))
-    return "right" if len(kept) <= 3 else "wrong"
+    return "right" if distance(expected, text) <= 3 * DAMAGED_BYTES else "wrong"
+
+
+def distance(a: str, b: str, band: int = 16) -> int:
+    """Levenshtein distance of ``a`` and ``b``, exact up to ``band`` (larger: ``band + 1``)."""
+    if abs(len(a) - len(b)) > band:
+        return band + 1
+    far = band + 1
+    previous = {j: j for j in range(min(len(b), band) + 1)}
+    for i in range(1, len(a) + 1):
+        current: dict[int, int] = {}
+        for j in range(max(0, i - band), min(len(b), i + band) + 1):
+            if j == 0:
+                current[j] = i
+                continue
+            substitute = previous.get(j - 1, far) + (a[i - 1] != b[j - 1])
+            current[j] = min(substitute, previous.get(j, far) + 1, current.get(j - 1, far) + 1)
+        previous = current
+    return min(previous.get(len(b), far), far)
 
 
 def run(decoder: Callable[[bytes], tuple[str, str] | None], cases: list[Case]) -> Counter[str]:

@@ -62,7 +62,8 @@ Cluster = Annotated[
         metavar="ADDRESS",
         help="Run on a Dask cluster: local (worker processes on this machine), a "
         "scheduler address (tcp://host:8786), or auto ($DASK_SCHEDULER_ADDRESS, else "
-        "local; also what --cluster alone means). Needs pip install 'summarize[cluster]'.",
+        "local; also what --cluster alone means). Needs pip install 'summarize[cluster]'. "
+        "A Dask scheduler runs whatever code its clients send: use only one you trust.",
         show_default=False,
     ),
 ]
@@ -71,7 +72,8 @@ SchedulerFile = Annotated[
     typer.Option(
         "--scheduler-file",
         metavar="PATH",
-        help="Run on the Dask cluster whose scheduler wrote PATH (implies --cluster).",
+        help="Run on the Dask cluster whose scheduler wrote PATH (implies --cluster; "
+        "the scheduler must be trusted, as for --cluster).",
         show_default=False,
     ),
 ]

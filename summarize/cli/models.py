@@ -96,7 +96,11 @@ def pull(
     quantization: Quantization = "int8",
     revision: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--revision", help="Hub commit or branch (default: the catalogue's)."),
+        typer.Option(
+            "--revision",
+            help="Hub commit, branch or refs/pr/N (default: the catalogue's pinned commit, "
+            "the only one checked against recorded sizes and sha256).",
+        ),
     ] = None,
     offline: Annotated[
         bool, typer.Option("--offline", help="Use only the local Hugging Face cache.")

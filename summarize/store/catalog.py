@@ -57,6 +57,8 @@ class CatalogEntry:
     # Supported directions as "src-tgt" (empty: any pair of ``languages``).
     pairs: tuple[str, ...] = ()
     generation: Mapping[str, Any] = field(default_factory=dict)
+    # File name → {"size": as the hub shows it, "sha256": when the hub shows it}.
+    pinned: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 def _entry(name: str, raw: Mapping[str, Any]) -> CatalogEntry:
@@ -75,6 +77,10 @@ def _entry(name: str, raw: Mapping[str, Any]) -> CatalogEntry:
             description=str(raw.get("description", "")),
             pairs=tuple(str(pair) for pair in raw.get("pairs", ())),
             generation={**FAMILY_GENERATION[str(raw["family"])], **raw.get("generation", {})},
+            pinned={
+                str(name): {str(k): str(v) for k, v in info.items()}
+                for name, info in raw.get("pinned", {}).items()
+            },
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"catalog entry {name!r} is malformed: {exc!r}") from exc

@@ -9,6 +9,7 @@ to the weights and describes what the runtime needs to tokenise for the model.
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import warnings
 from collections.abc import Mapping
@@ -96,6 +97,11 @@ def _fixed_converter(base: Any, family: str, crosssum: bool) -> Any:
     from ctranslate2.specs import model_spec
 
     class _Converter(base):  # type: ignore[misc]
+        def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            # Pickled weights (pytorch_model.bin) may only hold tensors: no code runs.
+            kwargs["weights_only"] = True
+            return super().load_model(model_class, model_name_or_path, **kwargs)
+
         def _load(self) -> Any:
             spec = super()._load()
             if family == "mt5":
@@ -141,8 +147,9 @@ def convert_folder(source: Path, output: Path, quantization: str) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "pip install sacremoses" and the like
             converter.convert(str(output), quantization=quantization, force=True)
-    except (ValueError, OSError, RuntimeError) as exc:
-        raise SummarizeError(f"conversion of {source} failed: {exc}") from exc
+    except (ValueError, OSError, RuntimeError, pickle.UnpicklingError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SummarizeError(f"conversion of {source} failed: {reason}") from exc
     copy_tokenizer_files(source, output)
 
 

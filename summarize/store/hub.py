@@ -13,6 +13,7 @@ from typing import Any
 
 from summarize.errors import ModelNotInstalledError, SummarizeError
 from summarize.store.catalog import CatalogEntry
+from summarize.store.pins import check_pinned
 
 _WEIGHTS = ("*.safetensors", "*.bin")
 _INSTALL_HINT = "downloading a model needs huggingface_hub: pip install 'summarize[convert]'"
@@ -85,6 +86,8 @@ def download(entry: CatalogEntry, revision: str, *, offline: bool) -> Path:
         raise SummarizeError(f"download of {entry.repo} failed: {_first_line(exc)}") from exc
     snapshot = Path(folder)
     _check_complete(entry, snapshot, offline)
+    if revision == entry.revision:
+        check_pinned(snapshot, entry.pinned, f"{entry.repo}@{revision[:12]}")
     return snapshot
 
 
