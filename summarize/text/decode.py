@@ -91,7 +91,7 @@ def decode(data: bytes) -> Decoded:
     if looks_binary(data):
         raise DecodeError("not a text file (binary data)")
     try:
-        return _valid_utf8(data.decode("utf-8"), data)
+        return _valid_utf8(data.decode("utf-8"))
     except UnicodeDecodeError:
         return _best_guess(data)
 
@@ -105,16 +105,18 @@ def looks_binary(data: bytes) -> bool:
     return bad > len(sample) // 100
 
 
-def _valid_utf8(text: str, data: bytes) -> Decoded:
+def _valid_utf8(text: str) -> Decoded:
     """Valid UTF-8; repaired when it is UTF-8 that was misread as Windows-1256 and saved."""
     if text.isascii():
         return Decoded(text, "utf-8")
-    if plausibility(text) < MIN_PLAUSIBILITY:
+    # Judged on a prefix: a 10 MB article costs no more than a 64 KB one.
+    sample = text if len(text) <= _SAMPLE else text[:_SAMPLE].rsplit(None, 1)[0]
+    if plausibility(sample) < MIN_PLAUSIBILITY and _repair(sample) is not None:
         repaired = _repair(text)
         if repaired is not None:
             return Decoded(repaired, "utf-8", repaired=True)
-    if not any(_kind(ch) == "arabic" for ch in text):
-        _check_not_cp1256(text, data)
+    if not any(_kind(ch) == "arabic" for ch in sample):
+        _check_not_legacy(sample, sample.encode("utf-8"))
     return Decoded(text, "utf-8")
 
 
@@ -127,16 +129,18 @@ def _repair(text: str) -> str | None:
     return repaired if plausibility(repaired) > plausibility(text) else None
 
 
-def _check_not_cp1256(text: str, data: bytes) -> None:
-    """Refuse UTF-8 without Arabic whose bytes read at least as well as Windows-1256 Arabic.
+def _check_not_legacy(text: str, data: bytes) -> None:
+    """Refuse UTF-8 without Arabic whose bytes read at least as well as legacy Arabic.
 
-    A few Windows-1256 letters can spell valid UTF-8 (``آ،`` is ``¡``); a longer text cannot.
+    A few legacy Arabic letters can spell valid UTF-8 (``آ،`` in Windows-1256 is ``¡``);
+    a longer text cannot.
     """
-    legacy = data.decode("cp1256", errors="replace")
-    if any(_kind(ch) == "arabic" for ch in legacy) and cost(legacy) <= cost(text):
-        raise DecodeError(
-            "cannot tell whether this is UTF-8 or Windows-1256 text; save it as UTF-8"
-        )
+    for encoding in LEGACY:
+        legacy = data.decode(encoding, errors="replace")
+        if any(_kind(ch) == "arabic" for ch in legacy) and cost(legacy) <= cost(text):
+            raise DecodeError(
+                f"cannot tell whether this is UTF-8 or {NAMES[encoding]} text; save it as UTF-8"
+            )
 
 
 def _decode_checked(data: bytes, encoding: str) -> Decoded:
@@ -146,9 +150,12 @@ def _decode_checked(data: bytes, encoding: str) -> Decoded:
     except UnicodeDecodeError as exc:
         reason = exc.reason
     text = data.decode(encoding, errors="replace")
-    if plausibility(text) < MIN_PLAUSIBILITY:
+    replaced = _replacements(text, data, encoding)
+    # The whole text's share of replacements, and how a prefix reads (a cheap, fair sample).
+    too_many = replaced > (1 - MIN_PLAUSIBILITY) * len(text)
+    if too_many or plausibility(text[:_SAMPLE]) < MIN_PLAUSIBILITY:
         raise DecodeError(f"invalid {NAMES.get(encoding, encoding)} text ({reason})")
-    return Decoded(text, encoding, replaced=_replacements(text, data, encoding))
+    return Decoded(text, encoding, replaced=replaced)
 
 
 def _replacements(text: str, data: bytes, encoding: str) -> int:
