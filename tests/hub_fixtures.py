@@ -40,13 +40,18 @@ def hf_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cache
 
 
-def cache_snapshot(cache: Path, repo: str, folder: Path, files: list[str] | None = None) -> Path:
-    """Lay ``folder``'s files out in ``cache`` as the ``main`` snapshot of ``repo``."""
+def cache_snapshot(
+    cache: Path, repo: str, folder: Path, files: list[str] | None = None, commit: str = FAKE_SHA
+) -> Path:
+    """Lay ``folder``'s files out in ``cache`` as the snapshot of ``repo`` at ``commit``.
+
+    ``main`` points at it too.
+    """
     storage = cache / ("models--" + repo.replace("/", "--"))
-    snapshot = storage / "snapshots" / FAKE_SHA
+    snapshot = storage / "snapshots" / commit
     snapshot.mkdir(parents=True)
     (storage / "refs").mkdir()
-    (storage / "refs" / "main").write_text(FAKE_SHA, encoding="utf-8")
+    (storage / "refs" / "main").write_text(commit, encoding="utf-8")
     for item in folder.iterdir():
         if item.is_file() and (files is None or item.name in files):
             shutil.copyfile(item, snapshot / item.name)

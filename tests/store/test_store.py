@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.errors import EXIT_MODEL_MISSING, ModelNotInstalledError, UsageError
+from summarize.errors import EXIT_MODEL_MISSING, ModelNotInstalledError, SummarizeError, UsageError
+from summarize.store.catalog import get_entry
 from summarize.store.local import ModelStore, sha256_file
 from tests.hub_fixtures import FAKE_SHA, cache_snapshot
 from tests.tiny_models import install_tiny
@@ -194,7 +195,8 @@ def test_offline_pull_converts_a_cached_snapshot(
     isolated_home: Path, hf_cache: Path, no_network: list[str], tiny_hf_models: dict[str, Path]
 ) -> None:
     cache_snapshot(hf_cache, "csebuetnlp/mT5_multilingual_XLSum", tiny_hf_models["mt5"])
-    model = ModelStore(isolated_home).pull("mt5-xlsum", "int8", offline=True)
+    # Another revision than the pinned one: checked by the conversion only, not by pins.
+    model = ModelStore(isolated_home).pull("mt5-xlsum", "int8", revision="main", offline=True)
     assert no_network == []
     source = model.manifest["source"]
     assert (source["repo"], source["revision"], source["requested_revision"]) == (
@@ -217,8 +219,19 @@ def test_offline_pull_of_snapshot_without_weights_is_refused(
         files=["config.json", "vocab.json"],
     )
     with pytest.raises(ModelNotInstalledError, match=r"lacks config\.json or weights"):
-        ModelStore(isolated_home).pull("opus-mt-ar-en", offline=True)
+        ModelStore(isolated_home).pull("opus-mt-ar-en", revision="main", offline=True)
     assert no_network == []
+
+
+def test_pull_of_the_pinned_revision_checks_the_pinned_files(
+    isolated_home: Path, hf_cache: Path, no_network: list[str], tiny_hf_models: dict[str, Path]
+) -> None:
+    entry = get_entry("mt5-xlsum")
+    cache_snapshot(hf_cache, entry.repo, tiny_hf_models["mt5"], commit=entry.revision)
+    with pytest.raises(SummarizeError, match=r"mT5_multilingual_XLSum@2437a524effd: .*pinned"):
+        ModelStore(isolated_home).pull("mt5-xlsum", offline=True)
+    assert no_network == []
+    assert not (isolated_home / "models" / "mt5-xlsum").exists()
 
 
 def test_pull_unknown_name_lists_the_catalogue(isolated_home: Path) -> None:
