@@ -249,7 +249,7 @@ def _summarizers_by_preference(settings: Settings, lang: str) -> list[InstalledM
 
 def _skipped_notice(skipped: list[str], using: str) -> str:
     """One notice for the damaged models passed over, and the engine used instead."""
-    return f"Skipping {'; '.join(skipped)}. Using {using}."
+    return f"{'; '.join(skipped)}. Using {using} instead."
 
 
 def resolve_summarizer(
