@@ -164,9 +164,9 @@ def _systems(
     from pathlib import Path
 
     from summarize.engines import engine_names
+    from summarize.engines.lead import LEAD
     from summarize.errors import UsageError
     from summarize.evaluate.systems import (
-        LEAD,
         PredictionsSpec,
         SystemSpec,
         load_runs,
@@ -184,7 +184,7 @@ def _systems(
     elif not systems:
         # The installed translator for the records' language pair.
         systems = [replace(default, name="translator")]
-    known = [*engine_names(), LEAD]
+    known = engine_names()
     for spec in systems:
         if isinstance(spec, SystemSpec) and spec.engine not in known:
             raise UsageError(f"unknown system {spec.engine!r} (choose from: {', '.join(known)})")

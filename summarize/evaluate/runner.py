@@ -17,7 +17,7 @@ from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
 from summarize.evaluate.records import Dataset, EvalRecord, load_predictions
 from summarize.evaluate.report import Report, SystemResult
 from summarize.evaluate.scoring import SCORERS, Bootstrap, scorer_for
-from summarize.evaluate.systems import LEAD, LeadEngine, PredictionsSpec, System, SystemSpec
+from summarize.evaluate.systems import PredictionsSpec, System, SystemSpec
 from summarize.settings import Settings
 
 # Called after each record a system has worked on (progress bars).
@@ -90,8 +90,6 @@ class _Engines(Generic[E]):
 
 
 def _summarizer(spec: SystemSpec, source: str, target: str, settings: Settings) -> Summarizer:
-    if spec.engine == LEAD:
-        return LeadEngine()
     from summarize.engines import resolve_summarizer
     from summarize.pipeline import SummaryOptions
 
