@@ -80,20 +80,9 @@ def _preference(model: InstalledModel) -> tuple[int, str]:
     return (names.index(catalog) if catalog in names else len(names), model.name)
 
 
-def _speaks(model: InstalledModel, *langs: str) -> bool:
-    """Whether ``model`` handles every language in ``langs`` (unknown languages: assume so)."""
-    tokens = (model.manifest.get("tokenizer") or {}).get("lang_tokens") or {}
-    if model.family == "marian":
-        pairs = tuple(model.manifest.get("pairs") or ())
-        return not pairs or (len(langs) == 2 and f"{langs[0]}-{langs[1]}" in pairs)
-    if model.task == "crosssum" or model.family in ("nllb", "m2m100"):
-        return all(lang in tokens for lang in langs) if tokens else True
-    return not model.languages or all(lang in model.languages for lang in langs)
-
-
 def find_installed(settings: Settings, task: str, *langs: str) -> InstalledModel | None:
     """The preferred installed model for ``task`` that handles ``langs``, or None."""
-    found = [m for m in _store(settings).installed() if m.task == task and _speaks(m, *langs)]
+    found = [m for m in _store(settings).installed(task) if m.speaks(*langs)]
     return min(found, key=_preference) if found else None
 
 
@@ -131,7 +120,7 @@ def _explicit(
             f"model {model!r} translates ({installed.task}); use `summarize translate --model "
             f"{model}` or pick a summariser"
         )
-    crosssum_ok = installed.task == "crosssum" and _speaks(installed, source, target)
+    crosssum_ok = installed.crosslingual and installed.speaks(source, target)
     engine = _neural_summarizer(installed, settings, options)
     if target == source or crosssum_ok:
         return engine

@@ -206,13 +206,26 @@ def generate(
     on_record: OnRecord | None = None,
 ) -> Outputs:
     """Run ``spec`` over ``records``; ``seconds`` leaves out the time spent loading models."""
-    if task == "summarize":
-        summarizers: _Engines[Summarizer] = _Engines()
-        run = _summary_runner(spec, settings, summarizers)
-        return _outputs_of(spec, records, run, summarizers, settings.debug, on_record)
+    return _GENERATORS[task](spec, records, settings, on_record)
+
+
+def _summaries(
+    spec: SystemSpec, records: Sequence[EvalRecord], settings: Settings, on_record: OnRecord | None
+) -> Outputs:
+    summarizers: _Engines[Summarizer] = _Engines()
+    run = _summary_runner(spec, settings, summarizers)
+    return _outputs_of(spec, records, run, summarizers, settings.debug, on_record)
+
+
+def _translations(
+    spec: SystemSpec, records: Sequence[EvalRecord], settings: Settings, on_record: OnRecord | None
+) -> Outputs:
     translators: _Engines[Translator] = _Engines()
     run = _translation_runner(spec, settings, translators)
     return _outputs_of(spec, records, run, translators, settings.debug, on_record)
+
+
+_GENERATORS = {"summarize": _summaries, "translate": _translations}
 
 
 def read_outputs(spec: PredictionsSpec, records: Sequence[EvalRecord], task: str) -> Outputs:
@@ -291,7 +304,7 @@ def evaluate(
     ``rouge`` picks the ROUGE tokenisation for summaries (see ``scoring.ROUGE_SCHEMES``).
     """
     bootstrap = bootstrap or Bootstrap()
-    metrics, _ = SCORERS[task]
+    metrics = SCORERS[task].names
     rows: list[SystemResult] = []
     for system in systems:
         if isinstance(system, PredictionsSpec):

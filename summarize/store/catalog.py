@@ -13,6 +13,11 @@ from summarize.errors import UsageError
 
 FAMILIES = ("mt5", "nllb", "marian", "m2m100")
 TASKS = ("summarize", "translate", "crosssum")
+# Models that write in a language picked by a token: their manifests list the language
+# tokens, which say what they speak. Marian models list their language pairs instead.
+LANG_TOKEN_TASKS = ("crosssum",)
+LANG_TOKEN_FAMILIES = ("nllb", "m2m100")
+PAIR_FAMILIES = ("marian",)
 
 # Translation blocks repeated 4-grams and caps output at a multiple of the input length:
 # the repetition loops users of NLLB under CTranslate2 complain about most.
