@@ -29,3 +29,8 @@ class ModelNotInstalledError(SummarizeError):
     """A model (or any model for a task) is needed but not installed or not loadable."""
 
     exit_code = EXIT_MODEL_MISSING
+
+
+def one_line(message: str) -> str:
+    """An error message on one line (records and worker reports hold one line each)."""
+    return " ".join(message.split()) or "failed"
