@@ -4,7 +4,7 @@
 
 ``startup`` times whole processes: ``summarize --help`` and a full extractive run on the
 bundled sample, against the bare interpreter (``python -c pass``) as the floor. Other
-benchmarks live in their own scripts (compare_extractive.py, bench_batch.py, bench_neural.py)
+benchmarks live in their own scripts (compare_extractive.py, bench_batch.py, bench_neural/)
 and are listed in docs/benchmarks.md with the commands that reproduce them.
 """
 

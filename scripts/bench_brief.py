@@ -11,7 +11,7 @@ are ever written to the repository):
   translator of similar size (d_model 512, 6+6 layers, 8 heads, FFN 2048, vocabulary
   256,206) and a Marian translator with opus-mt-ar-en's dimensions (d_model 512, 6+6
   layers, vocabulary 62,000). They are built with the test suite's builders
-  (``tests/tiny_builders.py``) from ``bench_neural_models.py``'s small shapes, widened to
+  (``summarize/tiny/builders.py``) from their SMALL_MT5 / SMALL_NLLB shapes, widened to
   these vocabularies. Their SentencePiece models are trained on the articles themselves
   (8,000 pieces), so inputs have realistic token counts.
 
@@ -46,7 +46,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "ant_bbc_arabic" / "data.jsonl"
 
 # (label, models installed, --via)
@@ -74,17 +73,22 @@ def load_articles(count: int) -> list[tuple[str, str | None]]:
                 if len(out) == count:
                     break
         return out
-    from tests.engines.neural.neural_helpers import arabic_article
+    from summarize.tiny.corpus import arabic_article
 
     return [(arabic_article(12, seed=100 + i), None) for i in range(count)]
 
 
 def build_small(root: Path, articles: list[tuple[str, str | None]]) -> dict[str, Path]:
     """Hugging Face folders of the ``small`` models (see the module docstring)."""
-    from bench_neural_models import SMALL_MT5, SMALL_NLLB
-
-    from tests.tiny_builders import build_marian, build_mt5, build_nllb, train_spm
-    from tests.tiny_corpus import english_lines
+    from summarize.tiny.builders import (
+        SMALL_MT5,
+        SMALL_NLLB,
+        build_marian,
+        build_mt5,
+        build_nllb,
+        train_spm,
+    )
+    from summarize.tiny.corpus import english_lines
 
     arabic = [line for text, _ in articles for line in text.splitlines() if line.strip()]
     english = english_lines()
@@ -98,7 +102,7 @@ def build_small(root: Path, articles: list[tuple[str, str | None]]) -> dict[str,
     bpe = train(arabic + english, "bpe.model", "bpe", "fairseq", 8000)
     source = train(arabic, "ar.model", "unigram", "fairseq", 8000)
     target = train(english, "en.model", "unigram", "fairseq", 500)
-    # bench_neural's small shapes, with the published models' vocabulary sizes.
+    # The benchmarks' small shapes, with the published models' vocabulary sizes.
     crosssum = replace(SMALL_MT5, vocab_size=MT5_VOCAB)
     nllb = replace(SMALL_NLLB, vocab_size=NLLB_VOCAB, max_positions=1024)
     marian = replace(SMALL_NLLB, vocab_size=MARIAN_VOCAB)
@@ -111,7 +115,7 @@ def build_small(root: Path, articles: list[tuple[str, str | None]]) -> dict[str,
 
 def build_tiny(root: Path) -> dict[str, Path]:
     """Hugging Face folders of the test suite's tiny models."""
-    from tests.tiny_builders import build_hf_models
+    from summarize.tiny.builders import build_hf_models
 
     return build_hf_models(root)
 

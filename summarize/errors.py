@@ -42,3 +42,8 @@ def os_error_line(exc: OSError) -> str:
     if exc.filename is None:
         return reason
     return f"{exc.filename}: {reason}"
+
+
+def one_line(message: str) -> str:
+    """An error message on one line (records and worker reports hold one line each)."""
+    return " ".join(message.split()) or "failed"

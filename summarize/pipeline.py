@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from summarize.engines.base import Document, Length, Summarizer, Translator
+from summarize.engines.base import Document, Summarizer, Translator
+from summarize.engines.base import SummaryOptions as SummaryOptions  # re-exported
 from summarize.errors import InputError
 from summarize.text.clean import clean_article
 from summarize.text.lang import detect_lang
 from summarize.text.sentences import split_sentences
-
-
-@dataclass(frozen=True)
-class SummaryOptions:
-    """What to produce: length, output language (None: the source's), engine and model."""
-
-    length: Length = field(default_factory=Length)
-    target_lang: str | None = None
-    engine: str = "auto"
-    model: str | None = None
-    # Decoding, for neural engines: ``stream`` asks for greedy token streaming (a terminal);
-    # otherwise beam search with ``beam`` or the model's catalogue default.
-    beam: int | None = None
-    stream: bool = False
 
 
 @dataclass(frozen=True)

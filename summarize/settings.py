@@ -103,3 +103,11 @@ class Settings:
         }
         settings = replace(settings, **{k: v for k, v in changes.items() if v is not None})
         return replace(settings, offline=True) if offline else settings
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tiny_builders import build_hf_models
+from summarize.tiny.builders import build_hf_models
 
 FAMILIES = ("mt5", "crosssum", "nllb", "marian")
 FLOAT32 = ("mt5", "crosssum", "nllb", "marian")

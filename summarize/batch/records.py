@@ -11,7 +11,7 @@ Conventions (also in ``summarize batch --help``):
   inputs are given); a file's path; the document number for ``---``-separated stdin.
 - A JSON record's ``text`` is the article; ``title`` and ``date`` (strings) are hints the
   cleaner uses when it finds none. A record with an http(s) ``url`` and no ``text`` is fetched
-  (:mod:`summarize.web`) when it is processed; under offline mode it fails. Every other
+  (:mod:`summarize.sources.web`) when it is processed; under offline mode it fails. Every other
   field is passed through to the output (see :func:`passthrough`).
 
 Nothing is read before it is needed: memory does not grow with the input.
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import InputError, UsageError
-from summarize.web import is_url
+from summarize.sources.web import is_url
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 DOC_SUFFIXES = (".txt", ".html", ".htm")
@@ -97,7 +97,7 @@ def _json_record(obj: dict[str, Any] | str, number: int, default_id: Any) -> Inp
 
 def jsonl_records(stream: Iterable[bytes], prefix: str | None = None) -> Iterator[InputRecord]:
     """Records of a JSON Lines stream; blank lines are skipped, bad lines become errors."""
-    from summarize.inputs import read_jsonl
+    from summarize.sources.inputs import read_jsonl
 
     for number, obj in read_jsonl(stream):
         default_id: Any = number if prefix is None else f"{prefix}:{number}"
@@ -105,7 +105,7 @@ def jsonl_records(stream: Iterable[bytes], prefix: str | None = None) -> Iterato
 
 
 def _document(data: bytes, record_id: Any, name: str) -> InputRecord:
-    from summarize.inputs import decode_input, to_source
+    from summarize.sources.inputs import decode_input, to_source
 
     try:
         text, warning = decode_input(data, name)

@@ -10,7 +10,6 @@ a pool of processes once the run has shown it is long enough for that to pay.
 from __future__ import annotations
 
 import itertools
-import os
 import time
 from collections import Counter, deque
 from collections.abc import Generator, Iterator
@@ -26,7 +25,7 @@ from summarize.batch.sink import check_output, resume_ids
 from summarize.batch.work import RecordWorker
 from summarize.errors import UsageError
 from summarize.render import stderr_console
-from summarize.settings import Settings
+from summarize.settings import Settings, cpu_count
 from summarize.signals import quiet_worker
 from summarize.tasks import Task
 
@@ -51,14 +50,6 @@ class BatchConfig:
     workers: int = 0
     window: int = 32
     quiet: bool = False
-
-
-def cpu_count() -> int:
-    """CPUs this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def windows(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRecord]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from summarize.batch.records import InputRecord
 from summarize.engines.base import notice_of
-from summarize.errors import InputError
+from summarize.errors import InputError, one_line
 from summarize.pipeline import Prepared, prepare
 from summarize.settings import Settings
 from summarize.tasks import Engine, Task, check_source
@@ -28,11 +28,6 @@ class _Item:
     engine: Engine
     target: str
     started: float
-
-
-def one_line(message: str) -> str:
-    """Error messages in records are one line."""
-    return " ".join(message.split()) or "failed"
 
 
 def error_record(record: InputRecord, message: str) -> dict[str, Any]:
@@ -84,7 +79,7 @@ class RecordWorker:
         from dataclasses import replace
 
         from summarize.errors import SummarizeError
-        from summarize.web import read_url
+        from summarize.sources.web import read_url
 
         assert record.url is not None
         try:

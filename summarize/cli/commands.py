@@ -10,12 +10,12 @@ from typing import Any
 from rich.console import Console
 
 from summarize.engines.base import notice_of
-from summarize.inputs import read_source
 from summarize.pipeline import Prepared, SummaryOptions, prepare
 from summarize.render import make_renderer, render, stderr_console, streams_tokens
 from summarize.settings import Settings
+from summarize.sources.inputs import read_source
+from summarize.sources.web import is_url, read_url
 from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, check_source
-from summarize.web import is_url, read_url
 
 
 def loading(console: Console, what: str, active: bool = True) -> AbstractContextManager[Any]:

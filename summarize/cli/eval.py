@@ -110,8 +110,8 @@ def eval_command(
 
     from summarize.engines.base import Length
     from summarize.errors import InputError, UsageError
-    from summarize.evaluate.records import TASKS, load_dataset
-    from summarize.evaluate.scoring import ROUGE_SCHEMES
+    from summarize.evaluate.records import eval_task, load_dataset
+    from summarize.evaluate.scoring import ROUGE_SCHEMES, SCORERS
     from summarize.evaluate.systems import SystemSpec, check_spec
     from summarize.render import check_format
     from summarize.settings import Settings
@@ -119,9 +119,8 @@ def eval_command(
     check_format(fmt, EVAL_FORMATS)
     if rouge not in ROUGE_SCHEMES:
         raise UsageError(f"unknown --rouge {rouge!r} (choose from: {', '.join(ROUGE_SCHEMES)})")
-    if task not in TASKS:
-        raise UsageError(f"unknown task {task!r} (choose from: {', '.join(TASKS)})")
-    if rouge != "default" and task != "summarize":
+    eval_task(task)
+    if rouge != "default" and not SCORERS[task].rouge:
         raise UsageError("--rouge applies to summaries (--task summarize) only")
     if data == "-" and sys.stdin.isatty():
         raise UsageError("no data: give a JSONL file, or pipe records into '-'")
@@ -164,9 +163,10 @@ def _systems(
     from pathlib import Path
 
     from summarize.engines import engine_names
+    from summarize.engines.lead import LEAD
     from summarize.errors import UsageError
+    from summarize.evaluate.records import eval_task
     from summarize.evaluate.systems import (
-        LEAD,
         PredictionsSpec,
         SystemSpec,
         load_runs,
@@ -179,18 +179,16 @@ def _systems(
     if runs:
         systems += load_runs(runs, default)
     systems += [PredictionsSpec(Path(p).stem or p, p) for p in predictions]
-    if not systems and task == "summarize":
-        systems = [replace(default, name="extractive", engine="extractive")]
-    elif not systems:
-        # The installed translator for the records' language pair.
-        systems = [replace(default, name="translator")]
-    known = [*engine_names(), LEAD]
+    kind = eval_task(task)
+    if not systems:
+        systems = [replace(default, name=kind.default_system, engine=kind.default_engine)]
+    known = engine_names()
     for spec in systems:
         if isinstance(spec, SystemSpec) and spec.engine not in known:
             raise UsageError(f"unknown system {spec.engine!r} (choose from: {', '.join(known)})")
-        if task == "translate" and isinstance(spec, SystemSpec) and spec.engine == LEAD:
+        if not kind.lead and isinstance(spec, SystemSpec) and spec.engine == LEAD:
             raise UsageError("the lead baseline is for summaries, not translations")
-    if task == "summarize":
+    if kind.lead:
         systems = with_lead(systems, default)
     unique_names(systems)
     return systems
@@ -209,17 +207,12 @@ def _run(
 ) -> Report:
     """Evaluate, with a progress bar on stderr when it is a terminal (and not --quiet)."""
     from summarize.evaluate.runner import evaluate
-    from summarize.evaluate.scoring import (
-        Bootstrap,
-        require_translation_metrics,
-        rouge_tokenizer,
-    )
+    from summarize.evaluate.scoring import SCORERS, Bootstrap, rouge_tokenizer
     from summarize.evaluate.systems import SystemSpec
     from summarize.render import stderr_console
 
-    if task == "translate":
-        require_translation_metrics()
-    elif rouge != "default":
+    SCORERS[task].require()
+    if rouge != "default":
         rouge_tokenizer(rouge)  # fail before any engine runs when nltk is missing
     bootstrap = Bootstrap(resamples=resamples, seed=seed)
     console = stderr_console(quiet)

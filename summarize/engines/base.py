@@ -1,9 +1,13 @@
-"""The protocol every engine meets, and the request types passed to it."""
+"""The protocols every engine meets, and the typed requests passed to engines.
+
+Options, documents and lengths live here, below the resolver and the engines, so both share
+them (and the pipeline above uses them as they are).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from summarize.text.sentences import Sentence
@@ -20,6 +24,20 @@ class Length:
     sentences: int | None = None
     max_words: int | None = None
     ratio: float | None = None
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What to produce: length, output language (None: the source's), engine and model."""
+
+    length: Length = field(default_factory=Length)
+    target_lang: str | None = None
+    engine: str = "auto"
+    model: str | None = None
+    # Decoding, for neural engines: ``stream`` asks for greedy token streaming (a terminal);
+    # otherwise beam search with ``beam`` or the model's catalogue default.
+    beam: int | None = None
+    stream: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,12 @@ also how predictions without ids are matched. A line that cannot be used is a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from summarize.inputs import read_bytes
-
-TASKS = ("summarize", "translate")
+from summarize.errors import UsageError
+from summarize.sources.inputs import read_bytes
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Dataset:
 
 def jsonl_file(path: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """``(line number, object)`` for each non-blank line of ``path``; a string says why not."""
-    from summarize.inputs import read_jsonl
+    from summarize.sources.inputs import read_jsonl
 
     data = read_bytes(path)
     try:
@@ -117,6 +116,62 @@ def translation_record(obj: Mapping[str, Any], line: int, to: str | None) -> Eva
     return EvalRecord(record_id(obj, line), source, refs)
 
 
+Reader = Callable[[Mapping[str, Any], int, "str | None"], "EvalRecord | str"]
+
+
+@dataclass(frozen=True)
+class EvalTask:
+    """What ``summarize eval --task`` changes: records, predictions, systems, the baseline.
+
+    ``prediction_keys``: where a prediction's text is looked for, in order (``summarize
+    batch`` writes the first). ``default_system``/``default_engine``: what runs when no system
+    is named. ``lead``: whether the lead baseline belongs in the table.
+    """
+
+    name: str
+    read: Reader
+    prediction_keys: tuple[str, ...]
+    default_system: str
+    default_engine: str
+    lead: bool
+
+
+def _summary_reader(obj: Mapping[str, Any], line: int, to: str | None) -> EvalRecord | str:
+    return summary_record(obj, line)
+
+
+EVAL_TASKS = {
+    task.name: task
+    for task in (
+        EvalTask(
+            "summarize",
+            _summary_reader,
+            ("summary", "prediction", "hypothesis", "output"),
+            "extractive",
+            "extractive",
+            lead=True,
+        ),
+        EvalTask(
+            "translate",
+            translation_record,
+            ("translation", "prediction", "hypothesis", "output"),
+            # The installed translator for the records' language pair.
+            "translator",
+            "auto",
+            lead=False,
+        ),
+    )
+}
+TASKS = tuple(EVAL_TASKS)
+
+
+def eval_task(name: str) -> EvalTask:
+    """The evaluation task called ``name``, else a usage error listing them."""
+    if name not in EVAL_TASKS:
+        raise UsageError(f"unknown task {name!r} (choose from: {', '.join(TASKS)})")
+    return EVAL_TASKS[name]
+
+
 def load_dataset(
     path: str, task: str = "summarize", *, to: str | None = None, limit: int | None = None
 ) -> Dataset:
@@ -133,9 +188,7 @@ def load_dataset(
         if isinstance(obj, str):
             bad.append(BadRecord(line, obj))
             continue
-        made = (
-            summary_record(obj, line) if task == "summarize" else translation_record(obj, line, to)
-        )
+        made = eval_task(task).read(obj, line, to)
         if isinstance(made, str):
             bad.append(BadRecord(line, made))
         elif made.id in seen:
@@ -144,13 +197,6 @@ def load_dataset(
             seen.add(made.id)
             records.append(made)
     return Dataset(tuple(records), tuple(bad))
-
-
-# Where a prediction's text is looked for, in order (``summarize batch`` writes the first).
-PREDICTION_KEYS = {
-    "summarize": ("summary", "prediction", "hypothesis", "output"),
-    "translate": ("translation", "prediction", "hypothesis", "output"),
-}
 
 
 @dataclass(frozen=True)
@@ -163,7 +209,7 @@ class Predictions:
 
 def load_predictions(path: str, task: str = "summarize") -> Predictions:
     """Read ``id`` → output text from a JSONL file (an empty output is kept: it scores 0)."""
-    keys = PREDICTION_KEYS[task]
+    keys = eval_task(task).prediction_keys
     by_id: dict[str, str] = {}
     bad: list[BadRecord] = []
     for line, obj in jsonl_file(path):

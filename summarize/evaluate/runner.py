@@ -17,7 +17,7 @@ from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
 from summarize.evaluate.records import Dataset, EvalRecord, load_predictions
 from summarize.evaluate.report import Report, SystemResult
 from summarize.evaluate.scoring import SCORERS, Bootstrap, scorer_for
-from summarize.evaluate.systems import LEAD, LeadEngine, PredictionsSpec, System, SystemSpec
+from summarize.evaluate.systems import PredictionsSpec, System, SystemSpec
 from summarize.settings import Settings
 
 # Called after each record a system has worked on (progress bars).
@@ -90,8 +90,6 @@ class _Engines(Generic[E]):
 
 
 def _summarizer(spec: SystemSpec, source: str, target: str, settings: Settings) -> Summarizer:
-    if spec.engine == LEAD:
-        return LeadEngine()
     from summarize.engines import resolve_summarizer
     from summarize.pipeline import SummaryOptions
 
@@ -208,13 +206,26 @@ def generate(
     on_record: OnRecord | None = None,
 ) -> Outputs:
     """Run ``spec`` over ``records``; ``seconds`` leaves out the time spent loading models."""
-    if task == "summarize":
-        summarizers: _Engines[Summarizer] = _Engines()
-        run = _summary_runner(spec, settings, summarizers)
-        return _outputs_of(spec, records, run, summarizers, settings.debug, on_record)
+    return _GENERATORS[task](spec, records, settings, on_record)
+
+
+def _summaries(
+    spec: SystemSpec, records: Sequence[EvalRecord], settings: Settings, on_record: OnRecord | None
+) -> Outputs:
+    summarizers: _Engines[Summarizer] = _Engines()
+    run = _summary_runner(spec, settings, summarizers)
+    return _outputs_of(spec, records, run, summarizers, settings.debug, on_record)
+
+
+def _translations(
+    spec: SystemSpec, records: Sequence[EvalRecord], settings: Settings, on_record: OnRecord | None
+) -> Outputs:
     translators: _Engines[Translator] = _Engines()
     run = _translation_runner(spec, settings, translators)
     return _outputs_of(spec, records, run, translators, settings.debug, on_record)
+
+
+_GENERATORS = {"summarize": _summaries, "translate": _translations}
 
 
 def read_outputs(spec: PredictionsSpec, records: Sequence[EvalRecord], task: str) -> Outputs:
@@ -293,7 +304,7 @@ def evaluate(
     ``rouge`` picks the ROUGE tokenisation for summaries (see ``scoring.ROUGE_SCHEMES``).
     """
     bootstrap = bootstrap or Bootstrap()
-    metrics, _ = SCORERS[task]
+    metrics = SCORERS[task].names
     rows: list[SystemResult] = []
     for system in systems:
         if isinstance(system, PredictionsSpec):

@@ -187,17 +187,36 @@ def translation_scores(
 
 
 Scorer = Callable[[Sequence[str], Sequence[Sequence[str]], Bootstrap], dict[str, Score]]
-SCORERS: dict[str, tuple[tuple[str, ...], Scorer]] = {
-    "summarize": (ROUGE_METRICS, rouge_scores),
-    "translate": (TRANSLATION_METRICS, translation_scores),
+
+
+def _nothing_to_install() -> None:
+    """ROUGE is built in."""
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The metrics of a task: their names, the scorer, and an early check of what they need.
+
+    ``rouge``: the metrics are ROUGE, so ``--rouge`` picks their tokenisation scheme.
+    """
+
+    names: tuple[str, ...]
+    score: Scorer
+    require: Callable[[], None] = _nothing_to_install
+    rouge: bool = False
+
+
+SCORERS: dict[str, Metrics] = {
+    "summarize": Metrics(ROUGE_METRICS, rouge_scores, rouge=True),
+    "translate": Metrics(TRANSLATION_METRICS, translation_scores, require_translation_metrics),
 }
 
 
 def scorer_for(task: str, rouge: str = "default") -> Scorer:
     """The scorer of ``task``; summaries are scored with the ``rouge`` tokenisation scheme."""
-    _, scorer = SCORERS[task]
-    if task != "summarize" or rouge == "default":
-        return scorer
+    metrics = SCORERS[task]
+    if not metrics.rouge or rouge == "default":
+        return metrics.score
 
     def scored(
         predictions: Sequence[str], references: Sequence[Sequence[str]], bootstrap: Bootstrap

@@ -2,27 +2,24 @@
 
 A system is a :class:`SystemSpec` (run an engine over the records) or a
 :class:`PredictionsSpec` (score outputs made elsewhere). Several come from the command line
-or from a small TOML file of named runs (:func:`load_runs`). The lead baseline,
-:class:`LeadEngine`, is built in so that every table has a floor.
+or from a small TOML file of named runs (:func:`load_runs`). The lead baseline (the
+``lead`` engine of :mod:`summarize.engines.lead`) is added so that every table has a floor.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from summarize.engines.base import Document, Length
+from summarize.engines.base import Length
+from summarize.engines.lead import LEAD
 from summarize.errors import InputError, UsageError
 from summarize.tasks import check_lang
 from summarize.text.normalize import word_count
 
-LEAD = "lead"
 BUDGETS = ("reference", "fixed")
-# Lead-N with no length given: as many sentences as a short news summary has.
-LEAD_DEFAULT_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -71,39 +68,6 @@ def length_for(spec: SystemSpec, references: tuple[str, ...]) -> Length:
             ratio=spec.length.ratio,
         )
     return spec.length
-
-
-class LeadEngine:
-    """The lead-N baseline: the article's first sentences, up to the length asked for.
-
-    With ``max_words`` it takes sentences until the budget is reached (the pipeline's
-    hard cap cuts the last one); with ``ratio`` the budget is that fraction of the
-    article's words; with ``sentences``, that many; with nothing, three sentences.
-    """
-
-    name = LEAD
-    model: str | None = None
-
-    def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
-        """Yield the leading sentences, separated by spaces."""
-        if target_lang != doc.lang:
-            raise UsageError("the lead baseline cannot write in another language")
-        budget = length.max_words
-        if length.ratio is not None:
-            by_ratio = max(1, math.ceil(length.ratio * word_count(doc.text)))
-            budget = by_ratio if budget is None else min(budget, by_ratio)
-        limit = length.sentences
-        if limit is None and budget is None:
-            limit = LEAD_DEFAULT_SENTENCES
-        used = 0
-        for i, sentence in enumerate(doc.sentences):
-            if (limit is not None and i >= limit) or (budget is not None and used >= budget):
-                return
-            used += word_count(sentence.text)
-            yield (" " if i else "") + sentence.text
-
-    def close(self) -> None:
-        """Nothing to release."""
 
 
 def _load_toml(path: str) -> dict[str, Any]:

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
-from summarize.store.catalog import get_entry, load_catalog
+from summarize.store.catalog import (
+    LANG_TOKEN_FAMILIES,
+    LANG_TOKEN_TASKS,
+    PAIR_FAMILIES,
+    get_entry,
+    load_catalog,
+)
 from summarize.store.manifests import inside, manifest_problem
 
 MANIFEST = "manifest.json"
@@ -67,6 +73,21 @@ class InstalledModel:
         """What the runtime needs to tokenise: file names, special and language tokens."""
         return dict(self.manifest["tokenizer"])
 
+    @property
+    def crosslingual(self) -> bool:
+        """Whether the model summarises into a language it is told (crossSum)."""
+        return self.task in LANG_TOKEN_TASKS
+
+    def speaks(self, *langs: str) -> bool:
+        """Whether the model handles every language in ``langs`` (unknown languages: assume so)."""
+        if self.family in PAIR_FAMILIES:
+            pairs = tuple(self.manifest.get("pairs") or ())
+            return not pairs or (len(langs) == 2 and f"{langs[0]}-{langs[1]}" in pairs)
+        if self.crosslingual or self.family in LANG_TOKEN_FAMILIES:
+            tokens = (self.manifest.get("tokenizer") or {}).get("lang_tokens") or {}
+            return all(lang in tokens for lang in langs) if tokens else True
+        return not self.languages or all(lang in self.languages for lang in langs)
+
 
 def sha256_file(path: Path) -> str:
     """Hex sha256 of a file, read in 1 MiB blocks."""
@@ -108,8 +129,8 @@ class ModelStore:
         """Whether a folder with a manifest exists for ``name`` (checks nothing else)."""
         return (self.model_dir(name) / MANIFEST).is_file()
 
-    def installed(self) -> list[InstalledModel]:
-        """Every model with a readable manifest, sorted by name."""
+    def installed(self, task: str | None = None) -> list[InstalledModel]:
+        """Every model with a readable manifest (of ``task`` when given), sorted by name."""
         if not self.root.is_dir():
             return []
         found = []
@@ -117,9 +138,11 @@ class ModelStore:
             if folder.name.startswith(".") or not (folder / MANIFEST).is_file():
                 continue
             try:
-                found.append(self.read(folder.name))
+                model = self.read(folder.name)
             except ModelNotInstalledError:
                 continue
+            if task in (None, model.task):
+                found.append(model)
         return found
 
     def damaged(self) -> dict[str, str]:

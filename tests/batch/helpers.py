@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -97,3 +98,28 @@ class BatchingEngine:
 
     def close(self) -> None:
         """Nothing held."""
+
+
+class PidLogging:
+    """Wraps a summariser; each call appends the calling process's id to ``log``."""
+
+    def __init__(self, engine: Any, log: Path) -> None:
+        self.engine = engine
+        self.log = log
+        self.name: str = engine.name
+        self.model: str | None = engine.model
+
+    def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
+        """Log the process, then delegate."""
+        with self.log.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return self.engine.summarize(doc, length, target_lang)
+
+    def close(self) -> None:
+        """Delegate."""
+        self.engine.close()
+
+
+def logged_pids(log: Path) -> set[int]:
+    """The processes that ran an engine wrapped in :class:`PidLogging`."""
+    return {int(line) for line in log.read_text(encoding="utf-8").split()}

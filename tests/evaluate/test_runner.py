@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from summarize.engines import register_summarizer, unregister_summarizer
+from summarize.engines import (
+    register_summarizer,
+    register_translator,
+    unregister_summarizer,
+    unregister_translator,
+)
 from summarize.engines.base import Document
 from summarize.errors import ModelNotInstalledError
 from summarize.evaluate import Bootstrap, PredictionsSpec, SystemSpec, evaluate, load_dataset
@@ -151,20 +156,24 @@ def test_translation_run_is_scored_with_sacrebleu(
         rows[1]["ar"]: "Heavy rains in the capital.",
     }
     translator = DictTranslator(table)
-    calls: list[tuple[str | None, str | None]] = []
+    calls: list[str | None] = []
 
-    def fake(model, settings, *, source_lang=None, target_lang=None, beam=None, stream=False):
-        calls.append((source_lang, target_lang))
+    def factory(settings: Settings, model: str | None) -> DictTranslator:
+        calls.append(model)
         return translator
 
-    monkeypatch.setattr("summarize.engines.resolve_translator", fake)
-    dataset = load_dataset(str(write_jsonl(tmp_path / "t.jsonl", rows)), "translate")
-    report = evaluate(
-        dataset, [SystemSpec("dict")], Settings.from_env(), task="translate", bootstrap=FAST
-    )
+    register_translator("dict", factory)
+    try:
+        dataset = load_dataset(str(write_jsonl(tmp_path / "t.jsonl", rows)), "translate")
+        spec = SystemSpec("dict", model="dict")
+        report = evaluate(dataset, [spec], Settings.from_env(), task="translate", bootstrap=FAST)
+    finally:
+        unregister_translator("dict")
     row = report.systems[0]
     assert (row.scored, row.failures) == (2, 1)
-    assert calls == [("ar", "en")]
+    assert (row.engine, row.model) == ("dict", "dict-1")
+    # One engine for the records' language pair, built once through the registry.
+    assert calls == ["dict"]
     hyps = list(table.values())
     refs = [[rows[0]["en"], rows[1]["en"]]]
     assert row.scores["chrf++"].value == pytest.approx(

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from summarize.engines.base import Length
+from summarize.engines.lead import LeadEngine
 from summarize.errors import UsageError
 from summarize.evaluate.systems import (
-    LeadEngine,
     PredictionsSpec,
     SystemSpec,
     check_spec,

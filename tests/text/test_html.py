@@ -98,7 +98,7 @@ def test_tags_become_line_breaks() -> None:
 
 
 def test_text_with_a_few_tags_is_read_as_text() -> None:
-    from summarize.inputs import to_source
+    from summarize.sources.inputs import to_source
 
     raw = "عنوان الخبر هنا<br/>الفقرة الأولى من الخبر.<br/>الفقرة الثانية من الخبر."
     source = to_source(raw, "pasted.txt")

@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from summarize.batch.run import cpu_count
-from summarize.batch.work import one_line
-from summarize.errors import SummarizeError, UsageError
+from summarize.errors import SummarizeError, UsageError, one_line
+from summarize.settings import cpu_count
 
 LOCAL = "local"
 AUTO = "auto"

@@ -15,8 +15,8 @@ from typing import Any
 
 from summarize.batch.cluster.connect import distributed_module
 from summarize.batch.records import InputRecord
-from summarize.batch.work import error_record, one_line
-from summarize.errors import SummarizeError
+from summarize.batch.work import error_record
+from summarize.errors import SummarizeError, one_line
 
 Outputs = list[dict[str, Any]]
 

@@ -23,8 +23,8 @@ from typing import Any
 from distributed import WorkerPlugin, get_worker
 
 from summarize.batch.records import InputRecord
-from summarize.batch.work import RecordWorker, one_line
-from summarize.errors import SummarizeError
+from summarize.batch.work import RecordWorker
+from summarize.errors import SummarizeError, one_line
 from summarize.settings import Settings, default_home
 from summarize.tasks import Task
 

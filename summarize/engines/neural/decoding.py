@@ -17,6 +17,7 @@ from summarize.engines.neural.families import layout_for
 from summarize.engines.neural.tokenizer import SentencePieceTokenizer, StreamDecoder
 from summarize.errors import ModelNotInstalledError, SummarizeError
 from summarize.settings import Settings
+from summarize.store.catalog import GENERATION_DEFAULTS
 from summarize.store.local import InstalledModel, install_hint
 from summarize.text.chunking import chunk_text
 
@@ -30,22 +31,26 @@ BATCH_TOKENS = 16384
 # so that text starts soon.
 STREAM_TOKENS = 2048
 # Output cap: min(catalogue max_length, ratio * input + slack), rounded up so that units of
-# similar length share a cap (and a batch).
-DEFAULT_OUTPUT_RATIO = 1.5
+# similar length share a cap (and a batch). The ratio's default is in GENERATION_DEFAULTS.
 OUTPUT_SLACK = 10
 CAP_STEP = 8
 
 
-def _int(generation: Mapping[str, Any], key: str, default: int) -> int:
+def _number(generation: Mapping[str, Any], key: str) -> float:
+    """``generation[key]`` when it is a number, else the default every model falls back to."""
     value = generation.get(key)
-    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    default: float = GENERATION_DEFAULTS[key]
+    return default
 
 
-def _float(generation: Mapping[str, Any], key: str, default: float) -> float:
-    value = generation.get(key)
-    return (
-        float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
-    )
+def _int(generation: Mapping[str, Any], key: str) -> int:
+    return int(_number(generation, key))
+
+
+def _float(generation: Mapping[str, Any], key: str) -> float:
+    return float(_number(generation, key))
 
 
 class NeuralModel:
@@ -87,25 +92,25 @@ class NeuralModel:
     @property
     def beam_size(self) -> int:
         """The catalogue's beam size (used when output is not streamed)."""
-        return max(1, _int(self.generation, "beam_size", 4))
+        return max(1, _int(self.generation, "beam_size"))
 
     def cap(self, input_tokens: int) -> int:
         """Most output tokens for an input of ``input_tokens`` pieces (repetition-loop guard)."""
-        ratio = _float(self.generation, "max_output_ratio", DEFAULT_OUTPUT_RATIO)
+        ratio = _float(self.generation, "max_output_ratio")
         tied = math.ceil(ratio * input_tokens) + OUTPUT_SLACK
         tied = CAP_STEP * math.ceil(tied / CAP_STEP)
         # Decoder positions are limited like the encoder's (prefix and EOS included).
         limit = self.max_input_tokens - 2
-        return max(1, min(_int(self.generation, "max_length", 256), tied, limit))
+        return max(1, min(_int(self.generation, "max_length"), tied, limit))
 
     def decoding(self, beam: int, max_length: int) -> Decoding:
         """Decoding options with the catalogue's repetition guards."""
         return Decoding(
             beam_size=beam,
             max_length=max_length,
-            no_repeat_ngram_size=_int(self.generation, "no_repeat_ngram_size", 0),
-            repetition_penalty=_float(self.generation, "repetition_penalty", 1.0),
-            length_penalty=_float(self.generation, "length_penalty", 1.0),
+            no_repeat_ngram_size=_int(self.generation, "no_repeat_ngram_size"),
+            repetition_penalty=_float(self.generation, "repetition_penalty"),
+            length_penalty=_float(self.generation, "length_penalty"),
         )
 
     def source_budget(self, beam: int, tokens: int | None = None) -> int:

@@ -69,8 +69,10 @@ def test_the_learned_engine_keeps_the_length_contract() -> None:
 
 
 def test_the_learned_engine_is_registered() -> None:
-    from summarize.engines import _SUMMARIZERS
+    from summarize.engines.registry import summarizer_factory
 
     assert "extractive-learned" in engine_names()
-    engine = _SUMMARIZERS["extractive-learned"](Settings.from_env(), None)
+    factory = summarizer_factory("extractive-learned")
+    assert factory is not None
+    engine = factory(Settings.from_env(), None)
     assert isinstance(engine, ExtractiveEngine) and engine.ranker == "learned"

@@ -8,7 +8,8 @@ from pathlib import Path
 from summarize.engines.neural.decoding import NeuralModel
 from summarize.settings import Settings
 from summarize.store.local import InstalledModel, ModelStore
-from tests.tiny_corpus import arabic_lines, english_lines
+from summarize.tiny.corpus import arabic_article as arabic_article  # re-exported
+from summarize.tiny.corpus import english_article as english_article  # re-exported
 from tests.tiny_models import install_tiny
 
 
@@ -28,22 +29,6 @@ def installed(
 def load(home: Path, family: str, **manifest: object) -> NeuralModel:
     """A :class:`NeuralModel` for tiny ``family`` on the CPU."""
     return NeuralModel(installed(home, family, **manifest), Settings(home=home, device="cpu"))
-
-
-def arabic_article(paragraphs: int, per_paragraph: int = 3, seed: int = 11) -> str:
-    """Generated Arabic paragraphs (one per line) of generated sentences."""
-    lines = arabic_lines(paragraphs * per_paragraph, seed=seed)
-    return "\n".join(
-        " ".join(lines[i : i + per_paragraph]) for i in range(0, len(lines), per_paragraph)
-    )
-
-
-def english_article(paragraphs: int, per_paragraph: int = 3, seed: int = 12) -> str:
-    """Generated English paragraphs (one per line) of generated sentences."""
-    lines = english_lines(paragraphs * per_paragraph, seed=seed)
-    return "\n".join(
-        " ".join(lines[i : i + per_paragraph]) for i in range(0, len(lines), per_paragraph)
-    )
 
 
 # Two candidate tokens whose log-probabilities differ by less than this are a near-tie: a

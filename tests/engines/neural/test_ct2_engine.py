@@ -14,8 +14,8 @@ import pytest
 from summarize.engines.neural import ct2
 from summarize.engines.neural.ct2 import Ct2Model, Decoding, resolve_compute_type, resolve_device
 from summarize.errors import ModelNotInstalledError, UsageError
+from summarize.tiny.corpus import arabic_lines
 from tests.engines.neural.neural_helpers import arabic_article, load
-from tests.tiny_corpus import arabic_lines
 
 REPO = Path(__file__).resolve().parents[3]
 

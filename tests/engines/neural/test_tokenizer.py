@@ -13,7 +13,7 @@ from summarize.engines.neural.families import layout_for
 from summarize.engines.neural.tokenizer import SentencePieceTokenizer, squeeze
 from summarize.errors import ModelNotInstalledError
 from summarize.store.local import ModelStore
-from tests.tiny_corpus import arabic_lines, english_lines
+from summarize.tiny.corpus import arabic_lines, english_lines
 
 MIXED = (
     "أعلنت الشركة، بعد جدل طويل، مشروعا كبيرا؟",

@@ -255,3 +255,19 @@ def mixed_lines(count: int = 300) -> list[str]:
     for arabic, english in zip(arabic_lines(count), english_lines(count), strict=True):
         lines.extend((arabic, english))
     return lines
+
+
+def arabic_article(paragraphs: int, per_paragraph: int = 3, seed: int = 11) -> str:
+    """Generated Arabic paragraphs (one per line) of generated sentences."""
+    lines = arabic_lines(paragraphs * per_paragraph, seed=seed)
+    return "\n".join(
+        " ".join(lines[i : i + per_paragraph]) for i in range(0, len(lines), per_paragraph)
+    )
+
+
+def english_article(paragraphs: int, per_paragraph: int = 3, seed: int = 12) -> str:
+    """Generated English paragraphs (one per line) of generated sentences."""
+    lines = english_lines(paragraphs * per_paragraph, seed=seed)
+    return "\n".join(
+        " ".join(lines[i : i + per_paragraph]) for i in range(0, len(lines), per_paragraph)
+    )

@@ -1,4 +1,4 @@
-"""The systems ``bench_neural.py`` times: this tool, raw CTranslate2, transformers ``generate``.
+"""The systems ``engines.py`` times: this tool, raw CTranslate2, transformers ``generate``.
 
 Every system decodes the same documents with the same options. The tool gets text
 (``NeuralSummarizer.summarize_batch`` / ``NeuralTranslator.translate_batch``, or one
@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench_neural_models import BenchModel, read_rows
-
+from scripts.bench_neural.models import BenchModel, read_rows
 from summarize.engines.base import Document, Length
 from summarize.engines.neural.ct2 import Decoding
 from summarize.engines.neural.decoding import BATCH_TOKENS, NeuralModel, plan_batches, source_budget

@@ -1,6 +1,6 @@
-"""Whole-process measurements for ``bench_neural.py``: peak RSS per configuration, cold start.
+"""Whole-process measurements for ``engines.py``: peak RSS per configuration, cold start.
 
-Peak memory: each configuration runs once in a fresh child (``bench_neural.py --worker
+Peak memory: each configuration runs once in a fresh child (``engines --worker
 SPEC``) that loads its model, decodes the workload and reports its own peak RSS
 (``VmHWM``: the peak resident set of that process alone). ``idle`` is the floor: an interpreter that
 imported ctranslate2 and sentencepiece and loaded nothing.
@@ -25,11 +25,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import bench_neural_models as models
-
+from scripts.bench_neural import models
 from summarize.engines.neural.decoding import BATCH_TOKENS
 
-SCRIPT = Path(__file__).resolve().parent / "bench_neural.py"
 MEMORY_DOCS = 3
 
 
@@ -39,10 +37,14 @@ def _spec_file(root: Path, name: str, spec: dict[str, Any]) -> Path:
     return path
 
 
-def run_worker(spec_path: Path, script: Path = SCRIPT) -> dict[str, Any]:
-    """Run ``script --worker SPEC`` in a fresh interpreter; its last stdout line, as JSON."""
+def run_worker(spec_path: Path, command: str = "engines") -> dict[str, Any]:
+    """Run ``python -m scripts.bench_neural COMMAND --worker SPEC`` in a fresh interpreter.
+
+    Returns its last stdout line, as JSON.
+    """
     done = subprocess.run(
-        [sys.executable, str(script), "--worker", str(spec_path)],
+        [sys.executable, "-m", "scripts.bench_neural", command, "--worker", str(spec_path)],
+        cwd=models.ROOT,
         capture_output=True,
         text=True,
         check=False,
@@ -119,7 +121,7 @@ def _peak_rss_kib() -> int:
 
 
 def _work(spec: dict[str, Any]) -> None:
-    import bench_neural_runs as runs
+    from scripts.bench_neural import runs
 
     model = models.BenchModel(
         spec["key"], spec["task"], Path(spec["hf"]), Path(spec["home"]), spec["names"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.tiny_corpus import arabic_lines, english_lines, mixed_lines
+from summarize.tiny.corpus import arabic_lines, english_lines, mixed_lines
 
 SEED = 1234
 D_MODEL = 32
@@ -50,6 +50,31 @@ class Shape:
 TINY_MT5 = Shape(layers=2)
 TINY_NLLB = Shape(layers=1)
 TINY_MARIAN = Shape(layers=1)
+# The benchmarks' "small" models (scripts/bench_neural, scripts/bench_brief).
+SMALL_SEED = 0
+SMALL_VOCAB = 32_000
+# mT5-small's dimensions; the lm_head untied, as in the published mT5.
+SMALL_MT5 = Shape(
+    layers=8,
+    d_model=512,
+    ffn=1024,
+    heads=6,
+    d_kv=64,
+    relative_buckets=32,
+    relative_distance=128,
+    vocab_size=SMALL_VOCAB,
+    head_scale=0.05,
+    seed=SMALL_SEED,
+)
+SMALL_NLLB = Shape(
+    layers=6,
+    d_model=512,
+    ffn=2048,
+    heads=8,
+    max_positions=512,
+    vocab_size=SMALL_VOCAB,
+    seed=SMALL_SEED,
+)
 
 
 def train_spm(

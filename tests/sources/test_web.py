@@ -13,7 +13,7 @@ from typing import ClassVar
 import pytest
 
 from summarize.errors import InputError, UsageError
-from summarize.web import USER_AGENT, fetch, is_url, read_url
+from summarize.sources.web import USER_AGENT, fetch, is_url, read_url
 from tests.cli.helpers import run_cli
 
 _PARAGRAPHS = (

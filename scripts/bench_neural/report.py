@@ -1,4 +1,4 @@
-"""Markdown tables for ``bench_neural.py`` (stdout), ready for docs/benchmarks.md."""
+"""Markdown tables for ``engines.py`` (stdout), ready for docs/benchmarks.md."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """Neural engines benchmark: this tool against raw CTranslate2 and transformers, side by side.
 
-    python scripts/bench_neural.py            # tiny + mT5-small-sized models, ~15 minutes here
-    python scripts/bench_neural.py --quick    # tiny models only, fewer docs, ~1 minute
+    python -m scripts.bench_neural engines          # tiny + mT5-small-sized models, ~15 minutes
+    python -m scripts.bench_neural engines --quick  # tiny models only, fewer docs, ~1 minute
 
-Everything is built at run time in a temporary folder (see ``bench_neural_models.py``):
+Everything is built at run time in a temporary folder (see ``models.py``):
 random-weight models converted int8 and float32 with the real converter, installed in a
 temporary model store, and inputs cut from the dev set. In one process, for each model,
 every system decodes the same documents with the same decoding options; systems run in
@@ -12,7 +12,7 @@ the median of the per-repetition ratios, so load from other processes hits both 
 a ratio alike. Then each configuration runs once more in its own subprocess for its peak
 RSS, and fresh ``summarize FILE`` processes are timed to their first streamed byte.
 
-Systems (``bench_neural_runs.py``): ``tool`` = ``summarize_batch`` / ``translate_batch``
+Systems (``runs.py``): ``tool`` = ``summarize_batch`` / ``translate_batch``
 over all documents; ``loop`` = one call per article; ``raw`` = ``Translator.translate_batch``
 on the tool's pre-tokenised units; ``iterable`` = ``Translator.translate_iterable`` on the
 same; ``hf`` = transformers ``generate`` in PyTorch (float32, same batches).
@@ -32,12 +32,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import bench_neural_models as models
-import bench_neural_runs as runs
-from bench_neural_procs import cold_start, peak_rss, worker_main
-
+from scripts.bench_neural import models, runs
+from scripts.bench_neural.procs import cold_start, peak_rss, worker_main
 from summarize.engines.neural.decoding import BATCH_TOKENS
 
 
@@ -214,7 +210,9 @@ def _ratios(times: dict[str, list[float]]) -> dict[str, float]:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.bench_neural engines", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--quick", action="store_true", help="tiny models, 6 docs, greedy only")
     parser.add_argument("--data", type=Path, default=models.DATA)
     parser.add_argument("--docs", type=int, default=None, help="documents per model")
@@ -264,7 +262,7 @@ def main(argv: list[str] | None = None) -> None:
         reports = [bench_model(m, args) for m in built]
         memory = [] if args.no_memory else peak_rss(built, reports, root)
         cold = [] if args.no_cold else cold_start(built, args, root)
-        from bench_neural_report import render
+        from scripts.bench_neural.report import render
 
         print(render(reports, memory, cold, args))
         if args.json:
@@ -274,7 +272,3 @@ def main(argv: list[str] | None = None) -> None:
                 json.dumps({"throughput": reports, "memory": memory, "cold": cold}, indent=1)
             )
     print(f"total {time.perf_counter() - started:.0f} s", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import urllib.response
     from email.message import Message
 
-    from summarize.inputs import Source
+    from summarize.sources.inputs import Source
 
 USER_AGENT = f"summarize/{__version__} (Arabic news summariser; Python urllib)"
 TIMEOUT_S = 20.0
@@ -128,13 +128,13 @@ def page_text(page: Page) -> str:
             return page.data.decode(page.charset)
         except (LookupError, UnicodeDecodeError):
             pass
-    from summarize.inputs import decode_bytes
+    from summarize.sources.inputs import decode_bytes
 
     return decode_bytes(page.data, page.url)
 
 
 def read_url(url: str, offline: bool = False) -> Source:
     """Fetch ``url`` and read it as any input (HTML pages through the extractor)."""
-    from summarize.inputs import to_source
+    from summarize.sources.inputs import to_source
 
     return to_source(page_text(fetch(url, offline=offline)), url)

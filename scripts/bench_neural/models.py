@@ -1,10 +1,10 @@
-"""Models and inputs for ``bench_neural.py``, built at run time in a temporary folder.
+"""Models and inputs for ``engines.py`` and ``budget.py``, built at run time in a temporary folder.
 
 Two sizes of random-weight model, both converted with the real converter (int8 and float32)
 and installed in a temporary model store:
 
 - *tiny*: the test suite's tiny mT5 and NLLB, built with its builders
-  (``tests/tiny_builders.py``: d_model 32, 2 + 2 and 1 + 1 layers, a 400-piece
+  (``summarize/tiny/builders.py``: d_model 32, 2 + 2 and 1 + 1 layers, a 400-piece
   SentencePiece model trained on generated lines).
 - *small*: an mT5 with mT5-small's dimensions (d_model 512, d_ff 1024, 8 + 8 layers, 6
   heads, d_kv 64) and an NLLB/M2M100 of the same width (d_model 512, ffn 2048, 6 + 6
@@ -22,44 +22,16 @@ run time and never written anywhere but the temporary folder.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# The repo root: the models are built with the test suite's builders (tests.tiny_builders).
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from summarize.tiny.builders import SMALL_MT5, SMALL_NLLB, build_mt5, build_nllb, train_spm
+from summarize.tiny.corpus import mixed_lines
 
-from tests.tiny_builders import Shape, build_mt5, build_nllb, train_spm
-from tests.tiny_corpus import mixed_lines
-
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "ant_bbc_arabic" / "data.jsonl"
-SEED = 0
-SMALL_VOCAB = 32_000
 SPM_PIECES = 16_000
-# mT5-small's dimensions; the lm_head untied, as in the published mT5.
-SMALL_MT5 = Shape(
-    layers=8,
-    d_model=512,
-    ffn=1024,
-    heads=6,
-    d_kv=64,
-    relative_buckets=32,
-    relative_distance=128,
-    vocab_size=SMALL_VOCAB,
-    head_scale=0.05,
-    seed=SEED,
-)
-SMALL_NLLB = Shape(
-    layers=6,
-    d_model=512,
-    ffn=2048,
-    heads=8,
-    max_positions=512,
-    vocab_size=SMALL_VOCAB,
-    seed=SEED,
-)
 
 
 @dataclass(frozen=True)

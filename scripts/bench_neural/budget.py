@@ -3,15 +3,15 @@
 The tool gives each ``translate_batch`` call ``BATCH_TOKENS`` padded source tokens × beam
 (``summarize/engines/decoding.py``). This measures what that budget buys against smaller ones
 and against one call per article, on the mT5-small-sized random model of
-``bench_neural.py`` (same builder, same article-like inputs from the dev set, read at run
+``engines.py`` (same builder, same article-like inputs from the dev set, read at run
 time): each run is a fresh child process that loads the int8 model, decodes every document
 once untimed (warm-up), then once timed, and reports its own peak RSS (``VmHWM``). Budgets
 are given as source tokens × beam, so ``--budgets 8192`` at beam 4 means 2048 source tokens
 per call (the tool's budget before this benchmark). Runs are interleaved, the order
 reversed on every other repetition; a ratio is the median of per-repetition ratios.
 
-    python scripts/bench_batch_budget.py                 # markdown table on stdout
-    python scripts/bench_batch_budget.py --docs 32 --reps 3 --beams 1,4
+    python -m scripts.bench_neural budget                 # markdown table on stdout
+    python -m scripts.bench_neural budget --docs 32 --reps 3 --beams 1,4
 """
 
 from __future__ import annotations
@@ -25,10 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-import bench_neural_models as models
-import bench_neural_runs as runs
-from bench_neural_procs import run_worker
-
+from scripts.bench_neural import models, runs
+from scripts.bench_neural.procs import run_worker
 from summarize.engines.neural.decoding import BATCH_TOKENS
 
 
@@ -67,12 +65,14 @@ def _median_ratio(a: list[float], b: list[float]) -> float:
 def _child(spec: dict[str, Any], root: Path) -> dict[str, float]:
     path = root / "spec.json"
     path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    return run_worker(path, Path(__file__).resolve())
+    return run_worker(path, "budget")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Build the model, run every (beam, budget) in children, print a markdown table."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.bench_neural budget", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--data", type=Path, default=models.DATA)
     parser.add_argument("--docs", type=int, default=18)
     parser.add_argument("--reps", type=int, default=3)
@@ -80,7 +80,7 @@ def main() -> None:
     parser.add_argument("--budgets", default=f"8192,{BATCH_TOKENS},32768")
     parser.add_argument("--no-loop", action="store_true", help="skip one call per article")
     parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(json.loads(Path(args.worker).read_text(encoding="utf-8")))))
         return
@@ -127,7 +127,3 @@ def main() -> None:
                     f"| {loop} | {peaks[budget]:.0f} |"
                 )
         print(f"\n{args.docs} documents, {source_tokens} source tokens, {args.reps} repetitions.")
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,1 @@
+"""Benchmarks and comparisons; each writes its figures for docs/benchmarks.md."""

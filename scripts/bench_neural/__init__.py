@@ -1,0 +1,1 @@
+"""The neural-engine benchmarks, one program: ``python -m scripts.bench_neural --help``."""
