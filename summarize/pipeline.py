@@ -11,6 +11,7 @@ from summarize.engines.base import SummaryOptions as SummaryOptions  # re-export
 from summarize.errors import InputError
 from summarize.text.clean import clean_article
 from summarize.text.lang import detect_lang
+from summarize.text.limit import MAX_CHARS, cut_text
 from summarize.text.sentences import split_sentences
 
 
@@ -23,6 +24,8 @@ class Meta:
     date: str | None = None
     source: str | None = None
     date_iso: str | None = None
+    # The input's length in characters when it was cut to the size limit (None: used whole).
+    truncated_from: int | None = None
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ class Result:
         """The one JSON shape of a result, for ``--format json`` and ``summarize batch`` alike.
 
         ``summary`` (or ``translation``), ``lang``, ``source_lang``, ``engine``, ``model``
-        (null for the extractive engine), then ``title``, ``date`` and ``source`` when found.
+        (null for the extractive engine), then ``title``, ``date`` and ``source`` when found,
+        and ``truncated_from`` (the input's length) when the input was cut to the size limit.
         """
         out: dict[str, Any] = {
             self.kind: self.text,
@@ -86,16 +90,24 @@ Event = Started | Fragment | Finished
 
 
 def prepare(
-    raw: str, *, title: str | None = None, date: str | None = None, source: str | None = None
+    raw: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    source: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Prepared:
     """Clean and split ``raw``; raise :class:`InputError` when nothing is left to work on.
 
     ``title``, ``date`` and ``source`` are hints from the reader (an HTML page's metadata, a JSONL
-    record's fields); they are used where the cleaner found none.
+    record's fields); they are used where the cleaner found none. An input longer than
+    ``max_chars`` (<= 0: no limit) is cut to about that many characters first; the result's
+    ``meta.truncated_from`` then holds the input's length.
     """
     if not raw.strip():
         raise InputError("the input is empty")
-    article = clean_article(raw)
+    truncated_from = len(raw) if 0 < max_chars < len(raw) else None
+    article = clean_article(cut_text(raw, max_chars))
     sentences = tuple(split_sentences(article.text))
     if not sentences:
         raise InputError("no article text left after removing boilerplate")
@@ -111,6 +123,7 @@ def prepare(
         date=date,
         source=article.source or source,
         date_iso=article.date_iso if article.date else (to_iso(date) if date else None),
+        truncated_from=truncated_from,
     )
     return Prepared(doc=doc, meta=meta)
 
@@ -169,9 +182,10 @@ def summarize_text(raw: str, options: SummaryOptions | None = None) -> Result:
     from summarize.settings import Settings
 
     options = options or SummaryOptions()
-    prepared = prepare(raw)
+    settings = Settings.from_env()
+    prepared = prepare(raw, max_chars=settings.max_chars)
     target = options.target_lang or prepared.meta.source_lang
-    engine = resolve_summarizer(options, prepared.meta.source_lang, target, Settings.from_env())
+    engine = resolve_summarizer(options, prepared.meta.source_lang, target, settings)
     try:
         for event in stream_summary(prepared, engine, options):
             if isinstance(event, Finished):

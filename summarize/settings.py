@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import UsageError
+from summarize.text.limit import MAX_CHARS
 
 DEVICES = ("auto", "cpu", "cuda")
 # CTranslate2's compute types (whether the device supports one is checked when loading).
@@ -58,6 +59,8 @@ class Settings:
     threads: int = 0
     # Padded source tokens × beam per batched model call (None: the engine's default).
     batch_tokens: int | None = None
+    # Inputs longer than this many characters are cut to it (0: no limit); see text/limit.py.
+    max_chars: int = MAX_CHARS
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -70,6 +73,11 @@ class Settings:
             raise UsageError(
                 f"SUMMARIZE_BATCH_TOKENS must be a positive integer, not {batch_tokens!r}"
             )
+        max_chars = env.get("SUMMARIZE_MAX_CHARS", "").strip()
+        if max_chars and not max_chars.isdigit():
+            raise UsageError(
+                f"SUMMARIZE_MAX_CHARS must be a whole number of characters, not {max_chars!r}"
+            )
         return cls(
             home=default_home(env),
             offline=_flag(env, "SUMMARIZE_OFFLINE", "HF_HUB_OFFLINE"),
@@ -78,6 +86,7 @@ class Settings:
             compute_type=env.get("SUMMARIZE_COMPUTE_TYPE") or None,
             threads=int(threads) if threads.isdigit() else 0,
             batch_tokens=int(batch_tokens) if batch_tokens else None,
+            max_chars=int(max_chars) if max_chars else MAX_CHARS,
         )
 
     @classmethod

@@ -38,7 +38,7 @@ SEPARATOR = b"---"
 # Names the output record uses itself: an input field of the same name is renamed.
 RESERVED = frozenset(
     {"id", "summary", "translation", "error", "lang", "source_lang", "engine", "model"}
-    | {"title", "date", "date_iso", "source", "chars_in", "ms"}
+    | {"title", "date", "date_iso", "source", "chars_in", "ms", "truncated_from"}
     | {"headline", "headline_ar", "bullets", "models", "via", "warning"}
 )
 

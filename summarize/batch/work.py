@@ -17,6 +17,7 @@ from summarize.errors import InputError, one_line
 from summarize.pipeline import Prepared, prepare
 from summarize.settings import Settings
 from summarize.tasks import Engine, Task, check_source
+from summarize.text.limit import cut_notice
 
 
 @dataclass
@@ -39,6 +40,8 @@ def _finish(item: _Item, fields: dict[str, Any]) -> dict[str, Any]:
     """The output record: ``id``, the task's fields, then what only batch adds."""
     out = {"id": item.record.id, **fields}
     out["chars_in"] = len(item.record.text or "")
+    if item.prepared.meta.truncated_from is not None:
+        out.setdefault("truncated_from", item.prepared.meta.truncated_from)
     out["ms"] = round((time.perf_counter() - item.started) * 1000, 1)
     out.update(item.record.extra)
     return out
@@ -96,7 +99,14 @@ class RecordWorker:
         if record.error is not None or record.text is None:
             return error_record(record, record.error or "no text")
         try:
-            prepared = check_source(prepare(record.text, title=record.title, date=record.date))
+            max_chars = self.settings.max_chars
+            prepared = prepare(
+                record.text, title=record.title, date=record.date, max_chars=max_chars
+            )
+            if prepared.meta.truncated_from is not None and self.notify is not None:
+                cut = cut_notice(prepared.meta.truncated_from, max_chars)
+                self.notify(f"record {record.id}: {cut}")
+            prepared = check_source(prepared)
             source = prepared.meta.source_lang
             target = self.task.target(source)
         except InputError as exc:

@@ -16,6 +16,7 @@ from summarize.settings import Settings
 from summarize.sources.inputs import read_source
 from summarize.sources.web import is_url, read_url
 from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, check_source
+from summarize.text.limit import MAX_CHARS, cut_notice
 
 
 def loading(console: Console, what: str, active: bool = True) -> AbstractContextManager[Any]:
@@ -39,16 +40,30 @@ def loads_a_model(task: Task, settings: Settings) -> bool:
     return bool(ModelStore(settings.home).installed())
 
 
-def prepare_input(path: str, offline: bool = False, console: Console | None = None) -> Prepared:
+def prepare_input(
+    path: str,
+    offline: bool = False,
+    console: Console | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Prepared:
     """Read, clean and split the article at ``path`` (``-``: stdin; or an http(s) URL,
     refused when ``offline``) in a supported language.
 
-    A decoding warning (bad bytes replaced) goes to ``console``.
+    A decoding warning (bad bytes replaced) goes to ``console``, and so does a notice when
+    the input is longer than ``max_chars`` and cut to it.
     """
     source = read_url(path, offline) if is_url(path) else read_source(path)
     if source.warning and console is not None:
         console.print(source.warning, markup=False, highlight=False)
-    prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
+    prepared = prepare(
+        source.text,
+        title=source.title,
+        date=source.date,
+        source=source.source,
+        max_chars=max_chars,
+    )
+    if prepared.meta.truncated_from is not None and console is not None:
+        console.print(cut_notice(prepared.meta.truncated_from, max_chars), markup=False)
     return check_source(prepared, source.name)
 
 
@@ -57,7 +72,7 @@ def article_engine(
     path: str, task: Task, settings: Settings, console: Console, what: str = "Loading model…"
 ) -> Iterator[tuple[Prepared, Engine, str]]:
     """The article at ``path``, the task's engine for it (closed afterwards), the target."""
-    prepared = prepare_input(path, settings.offline, console)
+    prepared = prepare_input(path, settings.offline, console, settings.max_chars)
     target = task.target(prepared.meta.source_lang)
     with loading(console, what, loads_a_model(task, settings)):
         engine = task.engine(settings, prepared.meta.source_lang, target)

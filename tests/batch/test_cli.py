@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -307,3 +308,23 @@ def test_batch_record_is_the_json_result_plus_batch_fields(
     # Only batch adds: the record's id first, chars_in, ms, and the passed-through fields.
     assert list(record) == ["id", *expected, "chars_in", "ms", "url"]
     assert {k: record[k] for k in expected} == expected
+
+
+def test_a_huge_record_is_cut_and_later_records_are_written(
+    capsys: Capsys, monkeypatch: Patch, tmp_path: Path
+) -> None:
+    huge = article(1, 2000)
+    records = [{"id": f"r{i}", "text": huge if i == 1 else article(i)} for i in range(4)]
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    monkeypatch.setenv("SUMMARIZE_MAX_CHARS", "3000")
+    res = run_cli(capsys, monkeypatch, ["batch", str(path), "-e", "extractive"])
+    assert res.code == 0, res.err
+    out = parse_lines(res.out)
+    assert [r["id"] for r in out] == ["r0", "r1", "r2", "r3"]
+    assert out[1]["truncated_from"] == len(huge)
+    assert all("truncated_from" not in r for r in (out[0], out[2], out[3]))
+    assert all(r["summary"] for r in out)
+    # Only sentences from the first 3,000 characters can be in the summary.
+    tags = re.findall(r"رقم 1-\d+\.", out[1]["summary"])
+    assert tags and all(tag in huge[:3000] for tag in tags)
+    assert "record r1:" in res.err and "SUMMARIZE_MAX_CHARS" in res.err

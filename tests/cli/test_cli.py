@@ -237,3 +237,29 @@ def test_help_of_every_models_subcommand(
         assert f"Example: summarize models {name}" in sub.out, name
         assert sub.err == "", name
         assert "Traceback" not in sub.out, name
+
+
+def test_an_input_far_beyond_the_limit_is_cut_with_a_notice(
+    capsys, monkeypatch, tmp_path: Path
+) -> None:
+    # The head is the sample article; the tail repeats sentences with a word found nowhere
+    # in the head: none of it may reach the summary.
+    tail = "وذكرت مصادر أن الكرنفال سيعود إلى المدينة في الربيع المقبل.\n" * 400
+    path = tmp_path / "huge.txt"
+    path.write_text(ARTICLE + tail, encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZE_MAX_CHARS", str(len(ARTICLE) + 20))
+    res = run_cli(capsys, monkeypatch, [str(path), "-e", "extractive", "-f", "json"])
+    assert res.code == 0, res.err
+    assert "SUMMARIZE_MAX_CHARS" in res.err
+    assert f"{len(ARTICLE) + len(tail):,} characters" in res.err
+    record = json.loads(res.out)
+    assert record["truncated_from"] == len(ARTICLE) + len(tail)
+    assert record["summary"] and "الكرنفال" not in record["summary"]
+
+
+def test_a_bad_size_limit_is_a_usage_error(capsys, monkeypatch, article: Path) -> None:
+    monkeypatch.setenv("SUMMARIZE_MAX_CHARS", "lots")
+    res = run_cli(capsys, monkeypatch, [str(article)])
+    assert res.code == 2
+    assert res.out == ""
+    assert res.err.count("\n") == 1 and "SUMMARIZE_MAX_CHARS" in res.err
