@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TextIO, TypeVar
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TextIO, TypeVar
 
 from summarize.pipeline import Event, Finished, Fragment, Meta, Result, Started
+
+if TYPE_CHECKING:
+    # rich costs ~20 ms to import: it loads only where a terminal gets rich output.
+    from rich.console import Console
+    from rich.text import Text
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -33,7 +36,55 @@ def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
 
 def stderr_console(quiet: bool = False) -> Console:
     """The one console for progress, notices and errors (honours NO_COLOR via rich)."""
+    from rich.console import Console
+
     return Console(stderr=True, quiet=quiet, highlight=False, soft_wrap=True)
+
+
+class Notices(Protocol):
+    """What the single-input commands use of the stderr console: notices and a spinner."""
+
+    @property
+    def is_terminal(self) -> bool:
+        """Whether stderr is a terminal (a spinner is shown only there)."""
+
+    quiet: bool
+
+    def print(
+        self, *objects: Any, markup: bool | None = None, highlight: bool | None = None
+    ) -> None:
+        """Print one notice line."""
+
+    def status(self, status: str, *, spinner: str = "dots") -> AbstractContextManager[Any]:
+        """A spinner while something loads."""
+
+
+class PlainNotices:
+    """Notices as plain lines on a stderr that is not a terminal, without importing rich."""
+
+    is_terminal = False
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+
+    def print(
+        self, *objects: Any, markup: bool | None = None, highlight: bool | None = None
+    ) -> None:
+        """Write ``objects`` as one line (markup and highlighting never apply here)."""
+        if not self.quiet:
+            sys.stderr.write(" ".join(str(o) for o in objects) + "\n")
+            sys.stderr.flush()
+
+    def status(self, status: str, *, spinner: str = "dots") -> AbstractContextManager[Any]:
+        """No spinner off a terminal."""
+        from contextlib import nullcontext
+
+        return nullcontext()
+
+
+def notices(quiet: bool = False) -> Notices:
+    """The stderr console for notices: rich on a terminal, plain lines otherwise."""
+    return stderr_console(quiet) if sys.stderr.isatty() else PlainNotices(quiet)
 
 
 def dumps(record: Any, *, indent: int | None = None) -> str:
@@ -43,6 +94,8 @@ def dumps(record: Any, *, indent: int | None = None) -> str:
 
 def stdout_console(out: TextIO) -> Console:
     """A console for results on the terminal ``out`` (honours NO_COLOR via rich)."""
+    from rich.console import Console
+
     return Console(file=out, highlight=False, soft_wrap=True)
 
 
@@ -137,6 +190,8 @@ class RichRenderer(ConsoleOutput):
 
     def start(self, meta: Meta) -> None:
         """Show the headline and the metadata line when the cleaner found them."""
+        from rich.text import Text
+
         if meta.title:
             self.console.print(Text(meta.title, style="bold"))
         details = " · ".join(x for x in (meta.date, meta.source) if x)

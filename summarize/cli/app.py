@@ -171,6 +171,9 @@ def _fail(message: str, code: int) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
+    from summarize.cli.parse import parse_plainly
+
+    parse_plainly()
     command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else list(argv)
     try:

@@ -78,11 +78,11 @@ def run_brief(
     from summarize.brief.engines import BriefEngines
     from summarize.brief.render import make_brief_renderer, render_brief
     from summarize.cli.commands import article_engine
-    from summarize.render import stderr_console, streams_tokens
+    from summarize.render import notices, streams_tokens
     from summarize.tasks import Brief
 
     options = replace(options, stream=streams_tokens(fmt, options.beam))
-    console = stderr_console(quiet)
+    console = notices(quiet)
     with article_engine(path, Brief(options), settings, console, "Loading models…") as (
         prepared,
         engines,

@@ -7,11 +7,9 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from typing import Any
 
-from rich.console import Console
-
 from summarize.engines.base import notice_of
 from summarize.pipeline import Prepared, SummaryOptions, prepare
-from summarize.render import make_renderer, render, stderr_console, streams_tokens
+from summarize.render import Notices, make_renderer, notices, render, streams_tokens
 from summarize.settings import Settings
 from summarize.sources.inputs import read_source
 from summarize.sources.web import is_url, read_url
@@ -19,7 +17,7 @@ from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, chec
 from summarize.text.limit import MAX_CHARS, cut_notice
 
 
-def loading(console: Console, what: str, active: bool = True) -> AbstractContextManager[Any]:
+def loading(console: Notices, what: str, active: bool = True) -> AbstractContextManager[Any]:
     """A spinner on stderr while a model loads; stopped before any output streams."""
     if active and console.is_terminal and not console.quiet:
         return console.status(what, spinner="dots")
@@ -43,7 +41,7 @@ def loads_a_model(task: Task, settings: Settings) -> bool:
 def prepare_input(
     path: str,
     offline: bool = False,
-    console: Console | None = None,
+    console: Notices | None = None,
     max_chars: int = MAX_CHARS,
 ) -> Prepared:
     """Read, clean and split the article at ``path`` (``-``: stdin; or an http(s) URL,
@@ -69,12 +67,14 @@ def prepare_input(
 
 @contextmanager
 def article_engine(
-    path: str, task: Task, settings: Settings, console: Console, what: str = "Loading model…"
+    path: str, task: Task, settings: Settings, console: Notices, what: str = "Loading model…"
 ) -> Iterator[tuple[Prepared, Engine, str]]:
     """The article at ``path``, the task's engine for it (closed afterwards), the target."""
     prepared = prepare_input(path, settings.offline, console, settings.max_chars)
     target = task.target(prepared.meta.source_lang)
-    with loading(console, what, loads_a_model(task, settings)):
+    # Whether a model loads is asked only where a spinner could show (it reads the store).
+    spinner = console.is_terminal and not console.quiet and loads_a_model(task, settings)
+    with loading(console, what, spinner):
         engine = task.engine(settings, prepared.meta.source_lang, target)
     try:
         notice = notice_of(engine)
@@ -88,7 +88,7 @@ def article_engine(
 def _run_text(
     path: str, task: Summarize | Translate, settings: Settings, fmt: str, quiet: bool
 ) -> None:
-    console = stderr_console(quiet)
+    console = notices(quiet)
     with article_engine(path, task, settings, console) as (prepared, engine, target):
         render(task.events(prepared, engine, target), make_renderer(fmt))
 
