@@ -254,7 +254,7 @@ class HfGenerate:
         pad = int(self.model.config.pad_token_id)
         out: list[list[int]] = [[] for _ in sources]
         budget = source_budget(self.batch_tokens, beam, max(map(len, sources), default=1))
-        for batch in plan_batches([len(s) for s in sources], caps, budget):
+        for batch in plan_batches([len(s) for s in sources], budget):
             width = max(len(sources[i]) for i in batch)
             ids = [sources[i] + [pad] * (width - len(sources[i])) for i in batch]
             mask = [[1] * len(sources[i]) + [0] * (width - len(sources[i])) for i in batch]
@@ -268,14 +268,15 @@ class HfGenerate:
                     attention_mask=torch.tensor(mask),
                     num_beams=beam,
                     do_sample=False,
-                    max_new_tokens=caps[batch[0]] + len(prefix or []),
+                    max_new_tokens=max(caps[i] for i in batch) + len(prefix or []),
                     no_repeat_ngram_size=self.no_repeat,
                     length_penalty=1.0,
                     repetition_penalty=1.0,
                     **extra,
                 )
             for i, row in zip(batch, generated.tolist(), strict=True):
-                out[i] = [t for t in row if t != pad]
+                # Cut to the unit's own cap, as the tool does (prefix tokens included).
+                out[i] = [t for t in row if t != pad][: caps[i] + len(prefix or [])]
         return out
 
 

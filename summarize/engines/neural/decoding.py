@@ -155,14 +155,17 @@ class NeuralModel:
         sources, prefixes = self._framed(units, src, tgt)
         out: list[str] = [""] * len(units)
         budget = self.source_budget(beam)
-        for batch in plan_batches([len(s) for s in sources], caps, budget):
+        for batch in plan_batches([len(s) for s in sources], budget):
+            # Sorted by length, a batch's caps are close: decode to the largest, then cut each
+            # unit to its own (the cap guards against repetition loops; a unit that ends by
+            # itself before its cap is not touched).
             hyps = self.ct2.translate(
                 [sources[i] for i in batch],
                 [prefixes[i] for i in batch],
-                self.decoding(beam, caps[batch[0]]),
+                self.decoding(beam, max(caps[i] for i in batch)),
             )
             for i, tokens in zip(batch, hyps, strict=True):
-                out[i] = self.tokenizer.decode(tokens)
+                out[i] = self.tokenizer.decode(tokens[: caps[i]])
         return out
 
     def stream(self, units: Sequence[list[str]], src: str, tgt: str) -> Iterator[tuple[int, str]]:
@@ -226,18 +229,17 @@ def source_budget(batch_tokens: int, beam: int, longest: int) -> int:
     return max(batch_tokens // max(beam, 1), longest)
 
 
-def plan_batches(lengths: Sequence[int], caps: Sequence[int], max_tokens: int) -> list[list[int]]:
-    """Indices grouped into batches: sorted by length, one cap per batch, ≤ max_tokens padded."""
+def plan_batches(lengths: Sequence[int], max_tokens: int) -> list[list[int]]:
+    """Indices grouped into batches: sorted by length, each ≤ ``max_tokens`` once padded.
+
+    Units of different output caps share a batch (the caller decodes to the batch's largest
+    cap and cuts each unit to its own): grouping only equal caps made 22 calls of 60 units.
+    """
     order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
     batches: list[list[int]] = []
     for i in order:
-        batch = batches[-1] if batches else None
-        if (
-            batch is not None
-            and caps[batch[0]] == caps[i]
-            and (len(batch) + 1) * lengths[i] <= max_tokens
-        ):
-            batch.append(i)
+        if batches and (len(batches[-1]) + 1) * lengths[i] <= max_tokens:
+            batches[-1].append(i)
         else:
             batches.append([i])
     return batches

@@ -14,7 +14,6 @@ from summarize.engines.extractive.engine import ExtractiveEngine
 from summarize.engines.neural.ct2 import Decoding
 from summarize.engines.neural.decoding import (
     NeuralModel,
-    plan_batches,
     plan_groups,
     source_budget,
 )
@@ -208,14 +207,8 @@ def test_join_units_strips_units_like_the_batch_join() -> None:
     assert "".join(join_units(iter(fragments), seps)) == expected
 
 
-def test_batch_plans_cover_every_index_once() -> None:
+def test_stream_groups_are_consecutive() -> None:
     lengths = [5, 90, 12, 12, 300, 7, 44, 12]
-    caps = [16, 84, 32, 32, 84, 16, 84, 32]
-    batches = plan_batches(lengths, caps, 200)
-    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
-    for batch in batches:
-        assert len({caps[i] for i in batch}) == 1
-        assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= 200
     groups = plan_groups(lengths, 200)
     assert [i for g in groups for i in g] == list(range(len(lengths)))
 

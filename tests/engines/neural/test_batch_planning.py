@@ -1,0 +1,50 @@
+"""Batch planning on the real runtime: units of different output caps share decoding calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from summarize.engines.neural.decoding import plan_batches
+from tests.engines.neural.neural_helpers import load
+from tests.tiny_corpus import arabic_lines
+
+
+def test_plans_cover_every_index_once_within_the_budget() -> None:
+    lengths = [5, 90, 12, 12, 300, 7, 44, 12]
+    batches = plan_batches(lengths, 200)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for batch in batches:
+        assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= 200
+    flat = [i for b in batches for i in b]
+    assert [lengths[i] for i in flat] == sorted(lengths)
+
+
+def test_units_of_different_caps_share_calls_and_keep_their_own_cap(isolated_home: Path) -> None:
+    model = load(isolated_home, "nllb")
+    calls: list[int] = []
+    real = model.ct2.translator
+
+    class Spy:
+        def translate_batch(self, source: list[list[str]], **kwargs: Any) -> Any:
+            calls.append(len(source))
+            return real.translate_batch(source, **kwargs)
+
+        def unload_model(self) -> None:
+            real.unload_model()
+
+    try:
+        lines = arabic_lines(60, seed=5)
+        units = [model.tokenizer.pieces(" ".join(lines[i : i + 1 + i % 4])) for i in range(60)]
+        caps = [model.cap(len(u)) for u in units]
+        alone = [model.run([u], "ar", "en", beam=1)[0] for u in units]
+        model.ct2._translator = Spy()
+        together = model.run(units, "ar", "en", beam=1)
+        # Grouping equal caps only needed one call per distinct cap at least.
+        assert len(set(caps)) >= 3
+        assert len(calls) < len(set(caps))
+        assert sum(calls) == len(units)
+        # Decoded to the batch's largest cap and cut to its own, each unit reads as alone.
+        assert together == alone
+    finally:
+        model.close()
