@@ -95,8 +95,11 @@ def _batch_input(path: Path) -> Path:
     return path
 
 
-def scaling(runs: int) -> None:
-    """How cost grows with the input, and what the size limit does to huge inputs."""
+def scaling(runs: int, only: str | None = None) -> None:
+    """How cost grows with the input, and what the size limit does to huge inputs.
+
+    ``only``: run just the cases whose name contains it (e.g. ``"-n 600"``, ``"batch"``).
+    """
     cli = [*_summarize(), "-q", "-e", "extractive"]
     tmp = Path(tempfile.mkdtemp(prefix="bench-scaling-"))
     try:
@@ -113,11 +116,14 @@ def scaling(runs: int) -> None:
             Case(f"`-n 600`, {size} article", [*cli, str(long), "-n", "600"]),
             Case("`batch`, 3 records, the middle one 5.2 MB", _batch_cmd(tmp)),
         ]
+        if only:
+            cases = [case for case in cases if only in case.name]
         print(f"\n### Scaling\n\n{load()} (before)\n")
         timings = time_cases(cases, runs, warmup=False)
         print(table(cases, timings, None))
-        ratio = timings[1].median / timings[0].median
-        print(f"\n×800 / ×100 (8x the input): {ratio:.1f}x the time (median)")
+        if not only:
+            ratio = timings[1].median / timings[0].median
+            print(f"\n×800 / ×100 (8x the input): {ratio:.1f}x the time (median)")
         print(f"{load()} (after); {runs} runs each, interleaved, no warm-up")
     finally:
         shutil.rmtree(tmp)
@@ -134,14 +140,14 @@ def main() -> None:
     sub.add_parser("startup", help="start-up against the interpreter and sumy").add_argument(
         "--runs", type=int, default=10
     )
-    sub.add_parser("scaling", help="cost against input size; huge inputs").add_argument(
-        "--runs", type=int, default=3
-    )
+    scale = sub.add_parser("scaling", help="cost against input size; huge inputs")
+    scale.add_argument("--runs", type=int, default=3)
+    scale.add_argument("--only", help="run only the cases whose name contains this")
     args = parser.parse_args()
     if args.bench == "startup":
         startup(args.runs)
     else:
-        scaling(args.runs)
+        scaling(args.runs, args.only)
 
 
 if __name__ == "__main__":

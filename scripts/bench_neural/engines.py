@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -132,20 +133,22 @@ def _ct2_block(
     }
     if beam in args.loop_beams:
         systems["loop int8"] = lambda: runs.tool_loop(neural["int8"], model.task, work, beam)
+    if args.systems:
+        systems = {k: v for k, v in systems.items() if k in args.systems}
+    before = os.getloadavg()[0]
     times, outputs = interleaved(systems, args.reps)
-    row = {
+    row: dict[str, Any] = {
+        "load": (before, os.getloadavg()[0]),
         "seconds": {name: statistics.median(t) for name, t in times.items()},
         "times": times,
-        "output_tokens": sum(len(h) for h in outputs["raw int8"]),
         "ratios": _ratios(times),
-        "identical_tool_raw_int8": _identical(
-            outputs["tool int8"], runs.raw_texts(neural["int8"], work, outputs["raw int8"])
-        ),
-        "identical_tool_raw_float32": _identical(
-            outputs["tool float32"],
-            runs.raw_texts(neural["float32"], work, outputs["raw float32"]),
-        ),
     }
+    for q in ("int8", "float32"):
+        if f"raw {q}" in outputs and f"tool {q}" in outputs:
+            raw = outputs[f"raw {q}"]
+            row["output_tokens"] = sum(len(h) for h in raw)
+            texts = runs.raw_texts(neural[q], work, raw)
+            row[f"identical_tool_raw_{q}"] = _identical(outputs[f"tool {q}"], texts)
     print(json.dumps({model.key: {beam: row["ratios"]}}), file=sys.stderr)
     return row
 
@@ -179,8 +182,10 @@ def _hf_block(
             ),
             "hf float32 no-block": partial(hf_plain.run, work, beam),
         }
+        before = os.getloadavg()[0]
         times, outputs = interleaved(systems, args.hf_reps)
         out["beams"][beam] = {
+            "load": (before, os.getloadavg()[0]),
             "seconds": {name: statistics.median(t) for name, t in times.items()},
             "times": times,
             "output_tokens": sum(len(h) for h in outputs["raw float32 no-block"]),
@@ -224,6 +229,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--models", default=None, help="only these models (comma list of keys)")
     parser.add_argument("--beams", default=None, help="beam sizes to time (comma list)")
     parser.add_argument("--loop-beams", default="4", help="beams with the per-article loop")
+    parser.add_argument(
+        "--systems", default=None, help="time only these CTranslate2 systems (comma list)"
+    )
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS pass")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-start pass")
     parser.add_argument("--json", type=Path, default=None, help="also write raw results here")
@@ -235,6 +243,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.beams = args.beams or ("1" if args.quick else "1,4")
     args.sizes = (args.sizes or ("tiny" if args.quick else "tiny,small")).split(",")
     args.beams = [int(b) for b in args.beams.split(",") if b]
+    args.systems = args.systems.split(",") if args.systems else None
     args.loop_beams = [int(b) for b in args.loop_beams.split(",") if b]
     return args
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import statistics
 from typing import Any
+
+from bench_neural_runs import THREADS
+
+
+def _load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _rate(report: dict[str, Any], seconds: float) -> str:
@@ -111,6 +119,34 @@ def cold_table(cold: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _maybe(table: Any, reports: list[dict[str, Any]]) -> str:
+    """``table(reports)``, or a note when ``--systems`` left out a system it needs."""
+    try:
+        return str(table(reports))
+    except KeyError as exc:
+        return f"(not measured in this run: {exc})"
+
+
+def times_table(reports: list[dict[str, Any]]) -> str:
+    """Every system's min and median seconds over the repetitions, and the load around them."""
+    lines = [
+        "| model | block | beam | system | reps | min (s) | median (s) | load before → after |",
+        "|---|---|---:|---|---:|---:|---:|---|",
+    ]
+    for report in reports:
+        blocks = [("ct2", report["beams"]), ("hf", report["hf"]["beams"])]
+        for block, rows in blocks:
+            for beam, row in rows.items():
+                before, after = row["load"]
+                for name, times in row["times"].items():
+                    lines.append(
+                        f"| {report['model']} | {block} | {beam} | {name} | {len(times)} "
+                        f"| {min(times):.2f} | {statistics.median(times):.2f} "
+                        f"| {before:.2f} → {after:.2f} |"
+                    )
+    return "\n".join(lines)
+
+
 def render(
     reports: list[dict[str, Any]],
     memory: list[dict[str, Any]],
@@ -120,23 +156,28 @@ def render(
     """All tables, with the settings they were measured with."""
     parts = [
         f"Settings: {args.reps} interleaved repetitions ({args.hf_reps} with transformers), "
-        f"beams {args.beams}, 2 threads (CTranslate2 intra_threads, torch.set_num_threads).",
+        f"beams {args.beams}, {THREADS} threads (CTranslate2 intra_threads, torch.set_num_threads)"
+        f"; {os.cpu_count()} cores, load average {_load()}.",
         "",
         "Workload:",
         "",
-        workload_table(reports),
+        _maybe(workload_table, reports),
         "",
         "Throughput (docs/s, medians; ratios are medians of per-repetition time ratios):",
         "",
-        throughput_table(reports),
+        _maybe(throughput_table, reports),
         "",
         "transformers generate (PyTorch, float32, same batches and options):",
         "",
-        hf_table(reports),
+        _maybe(hf_table, reports),
         "",
         "Cross-document batching:",
         "",
-        batching_table(reports),
+        _maybe(batching_table, reports),
+        "",
+        "Every system's time (seconds per repetition; ratios above are per repetition):",
+        "",
+        times_table(reports),
     ]
     if memory:
         parts += ["", "Peak memory:", "", memory_table(memory)]

@@ -9,6 +9,7 @@ times leave out tokenisation and chunking, which the tool's times include.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,8 @@ from summarize.settings import Settings
 from summarize.store.local import ModelStore
 from summarize.text.sentences import split_sentences
 
-THREADS = 2
+# CPU threads of every system (CTranslate2 intra_threads, torch.set_num_threads).
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 MIN_SUMMARY_INPUT = 64  # so every summary input gets the catalogue's full cap (84 tokens)
 
 
