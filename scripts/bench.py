@@ -1,7 +1,8 @@
 """Whole-process benchmarks of `summarize`, each against its floor or peer in the same run.
 
     python scripts/bench.py startup [--runs 10]
-    python scripts/bench.py scaling [--runs 3]
+    python scripts/bench.py scaling [--runs 3] [--only NAME]
+    python scripts/bench.py imports [--runs 5] [--src OTHER_TREE]
 
 ``startup``: ``summarize --help`` and one extractive summary of the bundled sample against the
 bare interpreter (``python -c pass``, the floor), ``import typer`` alone, and sumy's LexRank
@@ -12,6 +13,7 @@ input), the same ×800 and a 30 MB input under the default limit, ``--sentences 
 ``-n 600`` on a ~312 KB article (BBC articles from ../shared/data, read at run time, joined;
 the sample repeated when that is absent), and ``batch`` over three records, the middle one
 5.2 MB. Every table prints min and median of the repetitions and the machine's load.
+``imports``: the ``-X importtime`` top 10 (cumulative, the min over runs of each module).
 Other benchmarks live in their own scripts, listed in docs/benchmarks.md.
 """
 
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -134,6 +138,39 @@ def _batch_cmd(tmp: Path) -> list[str]:
     return [*_summarize(), "batch", str(path), "-q", "-e", "extractive"]
 
 
+def _importtime(argv: list[str], src: Path) -> dict[str, int]:
+    """Cumulative import microseconds per module of one ``summarize ARGV`` run from ``src``."""
+    code = "import sys; from summarize.cli import main; main(sys.argv[1:])"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code, *argv],
+        env={**os.environ, "PYTHONPATH": str(src)},
+        cwd=src,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    out: dict[str, int] = {}
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _, cumulative, name = line.split("|")
+            if cumulative.strip().isdigit():
+                out[name.strip()] = int(cumulative)
+    return out
+
+
+def imports(runs: int, src: Path | None) -> None:
+    """``-X importtime`` top 10 (cumulative, min over runs) for --help and one summary."""
+    for argv in (["--help"], [str(SAMPLE)]):
+        best: dict[str, int] = {}
+        for _ in range(runs):
+            for name, us in _importtime(argv, src or ROOT).items():
+                best[name] = min(us, best.get(name, us))
+        print(f"\n`summarize {' '.join(argv)}` ({src or 'this tree'}), min of {runs}; {load()}\n")
+        print("| module | cumulative (ms) |\n| --- | ---: |")
+        for name, us in sorted(best.items(), key=lambda kv: -kv[1])[:10]:
+            print(f"| {name} | {us / 1000:.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="bench", required=True)
@@ -143,9 +180,14 @@ def main() -> None:
     scale = sub.add_parser("scaling", help="cost against input size; huge inputs")
     scale.add_argument("--runs", type=int, default=3)
     scale.add_argument("--only", help="run only the cases whose name contains this")
+    imp = sub.add_parser("imports", help="-X importtime top 10, for --help and one summary")
+    imp.add_argument("--runs", type=int, default=5)
+    imp.add_argument("--src", type=Path, default=None, help="another source tree to import")
     args = parser.parse_args()
     if args.bench == "startup":
         startup(args.runs)
+    elif args.bench == "imports":
+        imports(args.runs, args.src)
     else:
         scaling(args.runs, args.only)
 

@@ -89,6 +89,10 @@ def bench_model(model: models.BenchModel, args: argparse.Namespace) -> dict[str,
     size = QUICK if args.quick else SIZES[model.key.split("-")[0]]
     if args.docs:
         size = replace(size, docs=args.docs)
+    if args.hf_docs:
+        size = replace(size, hf_docs=args.hf_docs)
+    if args.hf_beams:
+        size = replace(size, hf_beams=tuple(int(b) for b in args.hf_beams.split(",")))
     neural = {q: runs.load(model, q) for q in ("int8", "float32")}
     count = size.docs if model.task == "summarize" else max(3, size.docs // 2)
     docs = runs.make_docs(neural["int8"], model.task, count, args.data)
@@ -221,6 +225,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="tiny models, 6 docs, greedy only")
     parser.add_argument("--data", type=Path, default=models.DATA)
     parser.add_argument("--docs", type=int, default=None, help="documents per model")
+    parser.add_argument("--hf-docs", type=int, default=None, help="documents for transformers")
+    parser.add_argument("--hf-beams", default=None, help="beams timed against transformers")
     parser.add_argument("--reps", type=int, default=None, help="timed repetitions per system")
     parser.add_argument("--sizes", default=None, help="comma list of: tiny, small")
     parser.add_argument(
