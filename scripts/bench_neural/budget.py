@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -104,9 +105,10 @@ def main(argv: list[str] | None = None) -> None:
         base = {"home": str(model.home), "hf": str(model.hf), "names": model.names, "texts": texts}
         print(
             "| beam | budget (source tokens × beam) | source tokens per call | seconds "
-            "| docs/s | loop/this | peak RSS (MiB) |"
+            "(median) | min (s) | docs/s | loop/this | peak RSS (MiB) |"
         )
-        print("|---:|---|---:|---:|---:|---:|---:|")
+        print("|---:|---|---:|---:|---:|---:|---:|---:|")
+        load_before = os.getloadavg()
         for beam in (int(b) for b in args.beams.split(",")):
             times: dict[str, list[float]] = {b: [] for b in budgets}
             peaks: dict[str, float] = dict.fromkeys(budgets, 0.0)
@@ -123,7 +125,10 @@ def main(argv: list[str] | None = None) -> None:
                     f"{_median_ratio(times['loop'], times[budget]):.2f}" if "loop" in times else "–"
                 )
                 print(
-                    f"| {beam} | {budget} | {per_call} | {median:.2f} | {args.docs / median:.2f} "
+                    f"| {beam} | {budget} | {per_call} | {median:.2f} | {min(times[budget]):.2f} "
+                    f"| {args.docs / median:.2f} "
                     f"| {loop} | {peaks[budget]:.0f} |"
                 )
         print(f"\n{args.docs} documents, {source_tokens} source tokens, {args.reps} repetitions.")
+        loads = " → ".join(f"{x[0]:.2f}" for x in (load_before, os.getloadavg()))
+        print(f"{os.cpu_count()} cores; 1-minute load average {loads} (start → end).")
