@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import typer
 
 # typer (>= 0.29) ships its own copy of click: its exceptions must come from that copy.
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError
+from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup
 
-from summarize.cli import options as opt
 from summarize.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
@@ -29,12 +29,80 @@ DEFAULT_COMMAND = "article"
 _GROUP_FLAGS = {"--help", "-h", "--version", "-V"}
 
 
+class Entry(NamedTuple):
+    """A command: the module whose ``register(app)`` adds it, and its one-line help."""
+
+    module: str
+    help: str
+
+
+# The commands, in the order --help lists them. A command's module is imported, and its
+# click command built, only when that command runs (or its own --help is asked for): building
+# all of them took more time than a whole extractive summary. The help lines here must match
+# the commands' docstrings (a test compares them).
+COMMANDS = {
+    "article": Entry(
+        "summarize.cli.article",
+        "Summarize one article (the default command: the word `article` may be left out).",
+    ),
+    "translate": Entry(
+        "summarize.cli.article", "Translate a whole article, paragraph structure kept."
+    ),
+    "batch": Entry(
+        "summarize.cli.batch",
+        "Summarize, translate or brief many articles: JSON Lines out, one record per input.",
+    ),
+    "brief": Entry(
+        "summarize.cli.brief",
+        "An English brief of an Arabic article: headline, source and date, bullets, paragraph.",
+    ),
+    "eval": Entry(
+        "summarize.cli.eval",
+        "Score systems on your own data: ROUGE-1/2/L (or chrF++/BLEU) with 95% intervals.",
+    ),
+    "models": Entry("summarize.cli.models", "Manage the models neural engines use."),
+}
+
+
+def load_command(name: str) -> Any:
+    """Import ``name``'s module and build its click command (once per process)."""
+    import importlib
+
+    holder = typer.Typer(
+        add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None
+    )
+    importlib.import_module(COMMANDS[name].module).register(holder)
+    command = typer.main.get_command(holder)
+    commands = getattr(command, "commands", {})
+    return commands.get(name, command)
+
+
 class DefaultCommandGroup(TyperGroup):
-    """Runs ``article`` when the first word is not a command: ``summarize FILE`` works."""
+    """The root command: loads subcommands lazily; runs ``article`` when no command is named.
+
+    ``summarize FILE`` is ``summarize article FILE``.
+    """
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Every command name, without loading any."""
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """The command ``cmd_name``, built on first use."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list of --help, from :data:`COMMANDS` (nothing is loaded)."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, make_default_short_help(e.help, limit)) for name, e in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Insert the default command name in front of a file name or an option."""
-        if args and args[0] not in self.commands and args[0] not in _GROUP_FLAGS:
+        if args and args[0] not in COMMANDS and args[0] not in _GROUP_FLAGS:
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
 
@@ -68,100 +136,6 @@ def _root(
 
     Example: summarize article.txt
     """
-
-
-@app.command(DEFAULT_COMMAND)
-def article(
-    file: opt.InputArg,
-    sentences: opt.Sentences = None,
-    max_words: opt.MaxWords = None,
-    ratio: opt.Ratio = None,
-    fmt: opt.Format = "text",
-    engine: opt.Engine = "auto",
-    model: opt.Model = None,
-    lang: opt.Lang = None,
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
-) -> None:
-    """Summarize one article (the default command: the word `article` may be left out).
-
-    Example: summarize article.txt --sentences 3
-    """
-    from summarize.cli.commands import run_summary
-    from summarize.engines.base import Length
-    from summarize.pipeline import SummaryOptions
-    from summarize.render import check_format
-    from summarize.settings import Settings
-
-    check_format(fmt)
-    options = SummaryOptions(
-        length=Length(sentences=sentences, max_words=max_words, ratio=ratio),
-        target_lang=lang,
-        engine=engine,
-        model=model,
-        beam=beam,
-    )
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
-    )
-    run_summary(file, options, settings, fmt=fmt, quiet=quiet)
-
-
-@app.command("translate")
-def translate(
-    file: opt.InputArg,
-    to: opt.To = "en",
-    model: opt.Model = None,
-    fmt: opt.Format = "text",
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
-) -> None:
-    """Translate a whole article, paragraph structure kept.
-
-    Example: summarize translate article.txt --to en
-    """
-    from summarize.cli.commands import run_translation
-    from summarize.render import check_format
-    from summarize.settings import Settings
-
-    check_format(fmt)
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
-    )
-    run_translation(file, to, model, settings, fmt=fmt, beam=beam, quiet=quiet)
-
-
-# Each module defines ``register(app)`` and adds its commands; imports stay light (--help).
-_COMMAND_MODULES = (
-    "summarize.cli.models",
-    "summarize.cli.batch",
-    "summarize.cli.brief",
-    "summarize.cli.eval",
-)
-
-
-def _mount_subcommands() -> None:
-    import importlib
-    import importlib.util
-
-    for name in _COMMAND_MODULES:
-        if importlib.util.find_spec(name) is not None:
-            module = importlib.import_module(name)
-            if hasattr(module, "register"):
-                module.register(app)
-            elif hasattr(module, "models_app"):
-                app.add_typer(module.models_app, name="models")
-
-
-_mount_subcommands()
 
 
 def _fail(message: str, code: int) -> int:

@@ -159,3 +159,8 @@ def path(
     """
     store = _store()
     typer.echo(str(store.get(name).path if name else store.root))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``models`` command group to ``app``."""
+    app.add_typer(models_app, name="models")

@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer._click.utils import make_default_short_help
 
+from summarize.cli.app import COMMANDS, load_command
 from tests.cli.helpers import run_cli
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "article.txt"
@@ -24,9 +26,18 @@ try:
 except SystemExit:
     pass
 heavy = json.loads(os.environ["PROBE_HEAVY"])
+WIRING = ("summarize.cli.app", "summarize.cli.parse")
 loaded = [name for name in heavy if name in sys.modules]
 with open(os.environ["PROBE_OUT"], "w") as out:
-    json.dump({"loaded": loaded, "pipeline": "summarize.pipeline" in sys.modules}, out)
+    commands = sorted(m for m in sys.modules if m.startswith("summarize.cli."))
+    json.dump(
+        {
+            "loaded": loaded,
+            "pipeline": "summarize.pipeline" in sys.modules,
+            "commands": [m for m in commands if m not in WIRING],
+        },
+        out,
+    )
 """
 
 
@@ -47,7 +58,8 @@ def _loaded(tmp_path: Path, *argv: str) -> dict[str, object]:
 
 def test_help_loads_neither_pydantic_nor_rich_nor_the_pipeline(tmp_path: Path) -> None:
     probe = _loaded(tmp_path, "--help")
-    assert probe == {"loaded": [], "pipeline": False}
+    # Nor any command's module: the command list comes from the table in cli/app.py.
+    assert probe == {"loaded": [], "pipeline": False, "commands": []}
 
 
 @pytest.mark.parametrize("command", ["batch", "brief", "eval", "translate", "models"])
@@ -61,7 +73,24 @@ def test_an_extractive_summary_into_a_pipe_loads_nothing_heavy(tmp_path: Path) -
     # No model installed (the test home is empty): the store and the catalogue stay unread;
     # platformdirs is not needed either, since SUMMARIZE_HOME is set.
     probe = _loaded(tmp_path, str(EXAMPLE), "--sentences", "2")
-    assert probe == {"loaded": [], "pipeline": True}
+    commands = ["summarize.cli.article", "summarize.cli.commands", "summarize.cli.options"]
+    assert probe == {"loaded": [], "pipeline": True, "commands": commands}
+
+
+def test_a_command_loads_its_own_module_only(tmp_path: Path) -> None:
+    commands = _loaded(tmp_path, "batch", "--help")["commands"]
+    assert isinstance(commands, list) and "summarize.cli.batch" in commands
+    others = ("article", "eval", "models")
+    assert not [m for m in commands if m.rsplit(".", 1)[-1] in others]
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_the_command_table_matches_the_commands(name: str) -> None:
+    # --help lists the commands from the table without loading them: it must say what the
+    # commands' own docstrings say.
+    command = load_command(name)
+    assert command.name == name
+    assert make_default_short_help(command.help, 1000) == COMMANDS[name].help
 
 
 @pytest.mark.parametrize(
