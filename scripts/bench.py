@@ -1,6 +1,6 @@
 """Whole-process benchmarks of `summarize`, each against its floor or peer in the same run.
 
-    python scripts/bench.py startup [--runs 10]
+    python scripts/bench.py startup [--runs 10] [--before OLD_TREE]
     python scripts/bench.py scaling [--runs 3] [--only NAME]
     python scripts/bench.py imports [--runs 5] [--src OTHER_TREE]
 
@@ -49,8 +49,12 @@ def _report(title: str, cases: list[Case], runs: int, floor: bool = True) -> Non
     print(f"\n{load()} (after); {runs} runs each after one warm-up, interleaved")
 
 
-def startup(runs: int) -> None:
-    """Whole-process wall time of the CLI against the bare interpreter and sumy."""
+def startup(runs: int, before: Path | None = None) -> None:
+    """Whole-process wall time of the CLI against the bare interpreter and sumy.
+
+    ``before``: another source tree (e.g. an older commit's ``git archive``), timed in the
+    same rounds through ``python -m summarize`` run from that folder.
+    """
     py, cli = sys.executable, _summarize()
     cases = [
         Case("`python -c pass` (floor)", [py, "-c", "pass"]),
@@ -59,6 +63,12 @@ def startup(runs: int) -> None:
         Case("`summarize examples/article.txt`", [*cli, str(SAMPLE)]),
         Case("`summarize examples/article.txt -f json`", [*cli, str(SAMPLE), "-f", "json"]),
     ]
+    if before is not None:
+        old, env = [py, "-m", "summarize"], {"PYTHONPATH": str(before)}
+        cases.append(Case("before: `summarize --help`", [*old, "--help"], env, cwd=before))
+        cases.append(
+            Case("before: `summarize examples/article.txt`", [*old, str(SAMPLE)], env, cwd=before)
+        )
     sumy = Path(sys.executable).parent / "sumy"
     if sumy.exists():
         peer = [str(sumy), "lex-rank", "--length=3", "--language=arabic", f"--file={SAMPLE}"]
@@ -174,9 +184,9 @@ def imports(runs: int, src: Path | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="bench", required=True)
-    sub.add_parser("startup", help="start-up against the interpreter and sumy").add_argument(
-        "--runs", type=int, default=10
-    )
+    start = sub.add_parser("startup", help="start-up against the interpreter and sumy")
+    start.add_argument("--runs", type=int, default=10)
+    start.add_argument("--before", type=Path, default=None, help="an older source tree to time")
     scale = sub.add_parser("scaling", help="cost against input size; huge inputs")
     scale.add_argument("--runs", type=int, default=3)
     scale.add_argument("--only", help="run only the cases whose name contains this")
@@ -185,7 +195,7 @@ def main() -> None:
     imp.add_argument("--src", type=Path, default=None, help="another source tree to import")
     args = parser.parse_args()
     if args.bench == "startup":
-        startup(args.runs)
+        startup(args.runs, args.before)
     elif args.bench == "imports":
         imports(args.runs, args.src)
     else:

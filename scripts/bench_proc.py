@@ -24,6 +24,7 @@ class Case:
     cmd: Sequence[str]
     env: Mapping[str, str] = field(default_factory=dict)
     stdin: Path | None = None
+    cwd: Path | None = None
 
 
 @dataclass
@@ -59,7 +60,12 @@ def run_once(case: Case) -> tuple[float, float]:
     try:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            case.cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+            case.cmd,
+            stdin=stdin,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            cwd=case.cwd,
         )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start

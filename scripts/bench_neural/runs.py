@@ -150,13 +150,6 @@ def tool_loop(neural: NeuralModel, task: str, work: Workload, beam: int) -> list
     return ["".join(translator.translate(d, "en")) for d in work.docs]
 
 
-def _by_cap(work: Workload) -> dict[int, list[int]]:
-    groups: dict[int, list[int]] = {}
-    for i, unit in enumerate(work.units):
-        groups.setdefault(unit.cap, []).append(i)
-    return groups
-
-
 def raw_ct2(
     translator: Any,
     work: Workload,
@@ -165,34 +158,32 @@ def raw_ct2(
     *,
     iterable: bool = False,
 ) -> list[list[str]]:
-    """Raw CTranslate2 on the pre-tokenised units: one call per output cap.
+    """Raw CTranslate2 on the pre-tokenised units: one call, as the tool plans its calls.
 
     ``translate_batch`` (or ``translate_iterable``) with ``max_batch_size`` in tokens (the
     tool's budget for ``beam``), so CTranslate2 sorts and rebatches by length itself, and the
-    tool's decoding options (beam, cap, repetition guards, ``disable_unk``).
+    tool's decoding options (beam, repetition guards, ``disable_unk``); decoded to the largest
+    output cap and each unit cut to its own, as the tool does.
     """
-    out: list[list[str]] = [[] for _ in work.units]
-    for cap, indices in _by_cap(work).items():
-        prefixes = [work.units[i].prefix for i in indices]
-        prefix_len = max(len(p or []) for p in prefixes)
-        decoding = Decoding(beam_size=beam, max_length=cap, **repetition)
-        options = {
-            **decoding.kwargs(prefix_len),
-            "max_batch_size": source_budget(
-                BATCH_TOKENS, beam, max(len(work.units[i].source) for i in indices)
-            ),
-            "batch_type": "tokens",
-            "max_input_length": 0,
-            "target_prefix": prefixes if prefix_len else None,
-        }
-        sources = [work.units[i].source for i in indices]
-        if iterable:
-            results = list(translator.translate_iterable(iter(sources), **options))
-        else:
-            results = translator.translate_batch(sources, **options)
-        for i, result in zip(indices, results, strict=True):
-            out[i] = list(result.hypotheses[0])[prefix_len:]
-    return out
+    units = work.units
+    prefixes = [u.prefix for u in units]
+    prefix_len = max((len(p or []) for p in prefixes), default=0)
+    decoding = Decoding(beam_size=beam, max_length=max(u.cap for u in units), **repetition)
+    options = {
+        **decoding.kwargs(prefix_len),
+        "max_batch_size": source_budget(BATCH_TOKENS, beam, max(len(u.source) for u in units)),
+        "batch_type": "tokens",
+        "max_input_length": 0,
+        "target_prefix": prefixes if prefix_len else None,
+    }
+    sources = [u.source for u in units]
+    if iterable:
+        results = list(translator.translate_iterable(iter(sources), **options))
+    else:
+        results = translator.translate_batch(sources, **options)
+    return [
+        list(r.hypotheses[0])[prefix_len:][: u.cap] for r, u in zip(results, units, strict=True)
+    ]
 
 
 def raw_translator(model: BenchModel, quantization: str) -> Any:
