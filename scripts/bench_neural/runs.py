@@ -158,32 +158,38 @@ def raw_ct2(
     *,
     iterable: bool = False,
 ) -> list[list[str]]:
-    """Raw CTranslate2 on the pre-tokenised units: one call, as the tool plans its calls.
+    """Raw CTranslate2 on the pre-tokenised units, calls planned as the tool plans them.
 
-    ``translate_batch`` (or ``translate_iterable``) with ``max_batch_size`` in tokens (the
-    tool's budget for ``beam``), so CTranslate2 sorts and rebatches by length itself, and the
-    tool's decoding options (beam, repetition guards, ``disable_unk``); decoded to the largest
-    output cap and each unit cut to its own, as the tool does.
+    Greedy: one call over all units, decoded to the largest output cap and each cut to its
+    own; beam search: one call per output cap. ``translate_batch`` (or ``translate_iterable``)
+    with ``max_batch_size`` in tokens (the tool's budget for ``beam``), so CTranslate2 sorts
+    and rebatches by length itself, and the tool's decoding options (beam, repetition guards,
+    ``disable_unk``).
     """
-    units = work.units
-    prefixes = [u.prefix for u in units]
-    prefix_len = max((len(p or []) for p in prefixes), default=0)
-    decoding = Decoding(beam_size=beam, max_length=max(u.cap for u in units), **repetition)
-    options = {
-        **decoding.kwargs(prefix_len),
-        "max_batch_size": source_budget(BATCH_TOKENS, beam, max(len(u.source) for u in units)),
-        "batch_type": "tokens",
-        "max_input_length": 0,
-        "target_prefix": prefixes if prefix_len else None,
-    }
-    sources = [u.source for u in units]
-    if iterable:
-        results = list(translator.translate_iterable(iter(sources), **options))
-    else:
-        results = translator.translate_batch(sources, **options)
-    return [
-        list(r.hypotheses[0])[prefix_len:][: u.cap] for r, u in zip(results, units, strict=True)
-    ]
+    out: list[list[str]] = [[] for _ in work.units]
+    groups: dict[int, list[int]] = {}
+    for i, unit in enumerate(work.units):
+        groups.setdefault(unit.cap if beam > 1 else 0, []).append(i)
+    for indices in groups.values():
+        units = [work.units[i] for i in indices]
+        prefixes = [u.prefix for u in units]
+        prefix_len = max(len(p or []) for p in prefixes)
+        decoding = Decoding(beam_size=beam, max_length=max(u.cap for u in units), **repetition)
+        options = {
+            **decoding.kwargs(prefix_len),
+            "max_batch_size": source_budget(BATCH_TOKENS, beam, max(len(u.source) for u in units)),
+            "batch_type": "tokens",
+            "max_input_length": 0,
+            "target_prefix": prefixes if prefix_len else None,
+        }
+        sources = [u.source for u in units]
+        if iterable:
+            results = list(translator.translate_iterable(iter(sources), **options))
+        else:
+            results = translator.translate_batch(sources, **options)
+        for i, r, u in zip(indices, results, units, strict=True):
+            out[i] = list(r.hypotheses[0])[prefix_len:][: u.cap]
+    return out
 
 
 def raw_translator(model: BenchModel, quantization: str) -> Any:
@@ -247,7 +253,7 @@ class HfGenerate:
         pad = int(self.model.config.pad_token_id)
         out: list[list[int]] = [[] for _ in sources]
         budget = source_budget(self.batch_tokens, beam, max(map(len, sources), default=1))
-        for batch in plan_batches([len(s) for s in sources], budget):
+        for batch in plan_batches([len(s) for s in sources], budget, caps if beam > 1 else None):
             width = max(len(sources[i]) for i in batch)
             ids = [sources[i] + [pad] * (width - len(sources[i])) for i in batch]
             mask = [[1] * len(sources[i]) + [0] * (width - len(sources[i])) for i in batch]

@@ -155,10 +155,10 @@ class NeuralModel:
         sources, prefixes = self._framed(units, src, tgt)
         out: list[str] = [""] * len(units)
         budget = self.source_budget(beam)
-        for batch in plan_batches([len(s) for s in sources], budget):
-            # Sorted by length, a batch's caps are close: decode to the largest, then cut each
-            # unit to its own (the cap guards against repetition loops; a unit that ends by
-            # itself before its cap is not touched).
+        # Greedy: units of different caps share calls, decoded to the largest cap and each cut
+        # to its own (the same tokens as alone). Beam search: one cap per call.
+        by_cap = caps if beam > 1 else None
+        for batch in plan_batches([len(s) for s in sources], budget, by_cap):
             hyps = self.ct2.translate(
                 [sources[i] for i in batch],
                 [prefixes[i] for i in batch],
@@ -229,17 +229,23 @@ def source_budget(batch_tokens: int, beam: int, longest: int) -> int:
     return max(batch_tokens // max(beam, 1), longest)
 
 
-def plan_batches(lengths: Sequence[int], max_tokens: int) -> list[list[int]]:
+def plan_batches(
+    lengths: Sequence[int], max_tokens: int, caps: Sequence[int] | None = None
+) -> list[list[int]]:
     """Indices grouped into batches: sorted by length, each ≤ ``max_tokens`` once padded.
 
-    Units of different output caps share a batch (the caller decodes to the batch's largest
-    cap and cuts each unit to its own): grouping only equal caps made 22 calls of 60 units.
+    Without ``caps``, units of different output caps share a batch (greedy decoding: the
+    caller decodes to the batch's largest cap and cuts each unit to its own, which gives what
+    the unit alone gives). With ``caps``, a batch holds one cap (beam search, where a longer
+    limit can change which hypothesis wins, so a unit must decode with its own).
     """
     order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
     batches: list[list[int]] = []
     for i in order:
-        if batches and (len(batches[-1]) + 1) * lengths[i] <= max_tokens:
-            batches[-1].append(i)
+        batch = batches[-1] if batches else None
+        fits = batch is not None and (len(batch) + 1) * lengths[i] <= max_tokens
+        if batch is not None and fits and (caps is None or caps[batch[0]] == caps[i]):
+            batch.append(i)
         else:
             batches.append([i])
     return batches

@@ -18,6 +18,10 @@ def test_plans_cover_every_index_once_within_the_budget() -> None:
         assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= 200
     flat = [i for b in batches for i in b]
     assert [lengths[i] for i in flat] == sorted(lengths)
+    caps = [16, 84, 32, 32, 84, 16, 84, 32]
+    by_cap = plan_batches(lengths, 200, caps)
+    assert sorted(i for b in by_cap for i in b) == list(range(len(lengths)))
+    assert all(len({caps[i] for i in b}) == 1 for b in by_cap)
 
 
 def test_units_of_different_caps_share_calls_and_keep_their_own_cap(isolated_home: Path) -> None:
@@ -46,5 +50,11 @@ def test_units_of_different_caps_share_calls_and_keep_their_own_cap(isolated_hom
         assert sum(calls) == len(units)
         # Decoded to the batch's largest cap and cut to its own, each unit reads as alone.
         assert together == alone
+        # Beam search keeps one cap per call: a longer limit could change the best hypothesis.
+        calls.clear()
+        beamed = model.run(units, "ar", "en", beam=2)
+        assert len(calls) >= len(set(caps))
+        model.ct2._translator = real
+        assert beamed[:10] == [model.run([u], "ar", "en", beam=2)[0] for u in units[:10]]
     finally:
         model.close()
