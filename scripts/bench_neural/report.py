@@ -6,7 +6,7 @@ import os
 import statistics
 from typing import Any
 
-from bench_neural_runs import THREADS
+from scripts.bench_neural.runs import THREADS
 
 
 def _load() -> str:
