@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from summarize.engines.neural.decoding import plan_batches
+from summarize.tiny.corpus import arabic_lines
 from tests.engines.neural.neural_helpers import load
-from tests.tiny_corpus import arabic_lines
 
 
 def test_plans_cover_every_index_once_within_the_budget() -> None:
