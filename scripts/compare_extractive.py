@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.engines.base import Document, Length
-from summarize.engines.extractive.engine import ExtractiveEngine, default_words
+from summarize.engines.extractive.engine import RANKER, ExtractiveEngine, default_words
 from summarize.engines.extractive.ranking import Weights
 from summarize.evaluate.rouge import rouge_max
 from summarize.pipeline import cap_words
@@ -106,8 +106,8 @@ def document(article: Article, use_title: bool = True) -> Document:
 
 
 def engine_system(weights: Weights, use_title: bool) -> System:
-    """The extractive engine asked for ``max_words = budget`` (filled with whole sentences)."""
-    engine = ExtractiveEngine(weights)
+    """The heuristic ranker asked for ``max_words = budget`` (filled with whole sentences)."""
+    engine = ExtractiveEngine(weights, ranker="heuristic")
 
     def run(article: Article) -> str:
         doc = document(article, use_title)
@@ -298,6 +298,8 @@ def length_report(args: argparse.Namespace, articles: list[Article]) -> None:
         "tuning (even rows)": [a for a in articles if a.row % 2 == 0],
         "held-out (odd rows)": [a for a in articles if a.row % 2 == 1],
     }
+    if args.whole:
+        halves = {"all rows": articles}
     print("| option | half | articles | R2 | lead R2 | R2 − lead (95% CI) | words out / asked |")
     print("| --- | --- | ---: | ---: | ---: | --- | ---: |")
     for mode in ("--max-words", "--ratio", "default"):
@@ -354,7 +356,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lengths", action="store_true", help="the length-option table (words out vs asked)"
     )
-    parser.add_argument("--ranker", default="heuristic", help="ranker of --lengths")
+    parser.add_argument("--ranker", default=RANKER, help="ranker of --lengths")
+    parser.add_argument(
+        "--whole", action="store_true", help="--lengths over all rows, not by half"
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data} (run from the repository root)", file=sys.stderr)

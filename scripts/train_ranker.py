@@ -1,43 +1,54 @@
-"""Train the learned sentence ranker (``summarize/data/ranker.json``) on the ANT corpus.
+"""Train the learned sentence ranker (``summarize/data/ranker.json``).
 
-Data: a snapshot of the public repository ``antcorpus/antcorpus.multisource.data`` (ANT
-corpus v2.1, one TREC-style file per article with ``<TITLE>``, ``<ABSTRACT>`` and ``<TEXT>``),
-given as a bare git directory (``--ant``). Only the BBC files are used: their abstract is a
-journalist-written standfirst, while the other sources' abstracts are truncated leads copied
-from the text. Articles of the dev set (``--exclude``, matched by ``DOCNO``) are left out,
-and so are those whose abstract appears verbatim in the text, is unterminated, or is under 8
-or over 80 words, and texts under 120 or over 1,500 words (the dev set's own rules).
+Data, given at run time and never copied into the repository:
 
-Labels: for each article, the greedy oracle (up to 3 sentences, each added while it raises
-the mean of ROUGE-1 and ROUGE-2 F1 against the abstract) gives the positive sentences.
-Model: L2-regularised logistic regression on standardised :data:`FEATURES`, fitted by
-Newton's method with numpy (training only; the engine scores in pure Python). ``--jsonl``
-trains on eval records instead (for data with multi-sentence references). The
-confidence floor is the ``--floor-quantile`` of the articles' top probabilities on the
-training data: below it the engine falls back to lead order.
+* ``--ant``: a snapshot of the public repository ``antcorpus/antcorpus.multisource.data``
+  (ANT corpus v2.1, one TREC-style file per article with ``<TITLE>``, ``<ABSTRACT>`` and
+  ``<TEXT>``) as a bare git directory. Only the BBC files are used: their abstract is a
+  journalist-written one-sentence standfirst. Articles of the dev set (``--exclude``, matched
+  by ``DOCNO``) are left out, and so are those whose abstract appears verbatim in the text, is
+  unterminated, or is under 8 or over 80 words, and texts under 120 or over 1,500 words (the
+  dev set's own rules).
+* ``--jsonl`` (repeatable): eval records (``text``, ``references``, optional ``title``), e.g.
+  the tuning half of the France24 multi-sentence set written by ``scripts/multi_data.py``.
 
-    python scripts/train_ranker.py --ant /work/.mirror/antcorpus+antcorpus.multisource.data/repo
+Sentences are the engine's own units (:meth:`ExtractiveEngine.units`). Labels
+(``--labels``): ``soft`` (the default) is the share of a sentence's word bigrams that occur in
+the reference, a graded target for how much of the sentence a summary would keep; ``oracle``
+marks the sentences a greedy ROUGE oracle picks (added while they raise the mean of ROUGE-1
+and ROUGE-2 F1, up to the reference's length in words). Model: L2-regularised logistic
+regression (cross-entropy, soft targets allowed) on standardised :data:`FEATURES`, fitted by
+Newton's method with numpy (training only; the engine scores in pure Python). The engine ranks
+by the model's log-odds plus ``--lead-prior`` / (1 + index) plus ``--heuristic`` times the
+hand-set ranker's score (both chosen on the tuning halves). The confidence floor is the
+``--floor-quantile`` of the articles' top probabilities on the training data: below it the
+engine falls back to lead order. Deterministic: the same data gives the same weights.
+
+    python scripts/train_ranker.py --ant /work/.mirror/antcorpus+antcorpus.multisource.data/repo \
+        --jsonl /tmp/multi.even.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from summarize.engines.extractive.engine import ExtractiveEngine
 from summarize.engines.extractive.features import FEATURES, sentence_features
 from summarize.engines.extractive.ranking import signals
 from summarize.errors import InputError
 from summarize.evaluate.rouge import rouge_tokens, score_tokens
 from summarize.pipeline import prepare
-from summarize.text.sentences import split_sentences
 
 OUT = Path(__file__).parents[1] / "summarize" / "data" / "ranker.json"
 DEV = Path("../shared/data/ant_bbc_arabic/data.jsonl")
@@ -95,48 +106,65 @@ def jsonl_articles(path: Path) -> Iterator[dict[str, str]]:
                     }
 
 
-def oracle(sentences: Sequence[str], reference: str, most: int = 3) -> set[int]:
-    """Greedy oracle: sentences added while they raise mean(R1, R2) F1 against ``reference``.
+def oracle(sentences: Sequence[str], reference: str) -> list[float]:
+    """1 for the sentences of the greedy ROUGE oracle, 0 for the others.
 
-    At most ``most`` sentences, or one more than the reference has, whichever is more (a
-    multi-sentence reference needs more than three).
+    Sentences are added while they raise mean(R1, R2) F1 against ``reference`` and the
+    summary stays within the reference's length in words.
     """
-    most = max(most, len(split_sentences(reference)) + 1)
-    ref = rouge_tokens(reference)
+    ref, budget = rouge_tokens(reference), len(reference.split())
     tokens = [rouge_tokens(s) for s in sentences]
+    sizes = [len(s.split()) for s in sentences]
     chosen: list[int] = []
     best = 0.0
-    for _ in range(most):
+    while True:
         gains = []
         for i in range(len(sentences)):
-            if i in chosen:
+            if i in chosen or sum(sizes[j] for j in chosen) + sizes[i] > budget:
                 continue
             cand = [t for j in sorted([*chosen, i]) for t in tokens[j]]
             r = score_tokens(cand, ref)
             gains.append(((r["rouge1"].fmeasure + r["rouge2"].fmeasure) / 2, i))
-        if not gains:
+        if not gains or max(gains)[0] <= best:
             break
-        value, pick = max(gains)
-        if value <= best:
-            break
+        best, pick = max(gains)
         chosen.append(pick)
-        best = value
-    return set(chosen)
+    return [float(i in chosen) for i in range(len(sentences))]
 
 
-def dataset(items: Sequence[dict[str, str]]) -> tuple[Any, Any, list[int]]:
+def bigram_share(sentences: Sequence[str], reference: str) -> list[float]:
+    """For each sentence, the share of its word bigrams that occur in ``reference``."""
+    ref = Counter(bigrams(rouge_tokens(reference)))
+    out = []
+    for s in sentences:
+        own = Counter(bigrams(rouge_tokens(s)))
+        out.append(sum((own & ref).values()) / max(1, sum(own.values())))
+    return out
+
+
+def bigrams(tokens: Sequence[str]) -> list[tuple[str, str]]:
+    """Consecutive token pairs."""
+    return list(itertools.pairwise(tokens))
+
+
+LABELS = {"soft": bigram_share, "oracle": oracle}
+
+
+def dataset(items: Sequence[dict[str, str]], labels_of: str) -> tuple[Any, Any, list[int]]:
     """Feature matrix, labels and each article's row count."""
-    rows, labels, sizes = [], [], []
+    engine = ExtractiveEngine()
+    rows: list[list[float]] = []
+    labels: list[float] = []
+    sizes = []
     for item in items:
         try:
-            prepared = prepare(item["text"], title=item["title"] or None)
+            doc = prepare(item["text"], title=item["title"] or None).doc
         except InputError:
             continue
-        doc = prepared.doc
-        feats = sentence_features(doc.sentences, signals(doc.sentences, doc.lang, doc.title))
-        positives = oracle([s.text for s in doc.sentences], item["abstract"])
+        units = engine.units(doc)
+        feats = sentence_features(units, signals(units, doc.lang, doc.title))
         rows += feats
-        labels += [float(i in positives) for i in range(len(feats))]
+        labels += LABELS[labels_of]([u.text for u in units], item["abstract"])
         sizes.append(len(feats))
     return np.array(rows), np.array(labels), sizes
 
@@ -160,32 +188,38 @@ def fit(x: Any, y: Any, l2: float, steps: int = 25) -> tuple[Any, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--ant", help="bare git dir of the ANT snapshot")
-    source.add_argument(
-        "--jsonl", type=Path, help="or: eval records (text, references) to train on instead"
+    parser.add_argument("--ant", help="bare git dir of the ANT snapshot (its BBC articles)")
+    parser.add_argument(
+        "--jsonl", type=Path, action="append", default=[], help="eval records to train on too"
     )
+    parser.add_argument("--labels", choices=sorted(LABELS), default="soft")
+    parser.add_argument("--lead-prior", type=float, default=1.0)
+    parser.add_argument("--heuristic", type=float, default=3.0, help="blend weight")
     parser.add_argument("--exclude", type=Path, default=DEV, help="JSONL whose ids to leave out")
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=30.0)
     parser.add_argument("--floor-quantile", type=float, default=0.05)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
         "--export", type=Path, help="also write the selected articles as eval JSONL here"
     )
     args = parser.parse_args()
+    if not args.ant and not args.jsonl:
+        parser.error("give --ant, --jsonl or both")
 
     exclude = set()
     if args.exclude.exists():
         with args.exclude.open(encoding="utf-8") as fh:
             exclude = {json.loads(line)["id"] for line in fh}
-    items = list(jsonl_articles(args.jsonl) if args.jsonl else articles(args.ant, exclude))
+    items = list(articles(args.ant, exclude)) if args.ant else []
+    for path in args.jsonl:
+        items += jsonl_articles(path)
     if args.export:
         with args.export.open("w", encoding="utf-8") as fh:
             for item in items:
                 record = {"text": item["text"], "title": item["title"]}
                 record["references"] = [item["abstract"]]  # type: ignore[assignment]
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    x, y, sizes = dataset(items)
+    x, y, sizes = dataset(items, args.labels)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
@@ -203,12 +237,16 @@ def main() -> int:
         "weights": [round(float(v), 6) for v in weights],
         "bias": round(bias, 6),
         "confidence": round(floor, 6),
-        "trained_on": f"{args.jsonl.name if args.jsonl else 'ANT corpus v2.1 BBC'}, "
-        f"{len(sizes)} articles, {len(y)} sentences ({int(y.sum())} positive)"
-        + ("" if args.jsonl else ", dev-set ids excluded"),
+        "lead_prior": args.lead_prior,
+        "heuristic": args.heuristic,
+        "trained_on": " + ".join(
+            (["ANT corpus v2.1 BBC (dev-set ids excluded)"] if args.ant else [])
+            + [p.name for p in args.jsonl]
+        )
+        + f"; {len(sizes)} articles, {len(y)} sentences, {args.labels} labels",
     }
     args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(sizes)} articles, {len(y)} sentences, {int(y.sum())} positive")
+    print(f"{len(sizes)} articles, {len(y)} sentences, mean label {y.mean():.3f}")
     for name, w in sorted(zip(FEATURES, weights, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {name:>15} {w:+.3f}")
     print(f"confidence floor {floor:.3f}; wrote {args.out}")

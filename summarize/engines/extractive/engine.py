@@ -40,11 +40,12 @@ DEFAULT_MAX_WORDS = 120
 LONGEST_SENTENCE = 80
 UNIT_WORDS = 25
 ELLIPSIS = "…"
-# learned: logistic regression over sentence features (summarize.engines.extractive.learned), with a
-# fall-back to lead order when it is not confident; heuristic: the hand-set weighted sum of
-# position, centrality and title similarity (summarize.engines.extractive.ranking).
+# learned (the default): logistic regression over sentence features plus a lead prior
+# (summarize.engines.extractive.learned), with a fall-back to lead order when it is not
+# confident; heuristic: the hand-set weighted sum of position, centrality and title
+# similarity (summarize.engines.extractive.ranking). docs/benchmarks.md compares the two.
 RANKERS = ("learned", "heuristic")
-RANKER = "heuristic"
+RANKER = "learned"
 
 
 def default_words(total: int) -> int:
@@ -92,7 +93,7 @@ class ExtractiveEngine:
     def score(self, units: Sequence[Sentence], doc: Document) -> list[Scored]:
         """Score the units with the chosen ranker."""
         if self.ranker == "learned":
-            return learned_scores(units, doc.lang, doc.title, shipped_model())
+            return learned_scores(units, doc.lang, doc.title, shipped_model(), self.weights)
         return score_sentences(units, doc.lang, doc.title, self.weights)
 
     def units(self, doc: Document) -> list[Sentence]:

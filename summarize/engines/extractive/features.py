@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from summarize.engines.extractive.ranking import Signals
+from summarize.engines.extractive.ranking import Signals, cosine
 from summarize.text.normalize import word_count
 from summarize.text.sentences import Sentence
 
@@ -31,11 +31,19 @@ FEATURES = (
     "entities",  # share of words that look like names (Latin capitals, or repeated rare words)
     "unpunctuated",  # does not end with sentence punctuation
     "headline_line",  # alone on its line, short and unpunctuated (caption, link)
+    "paragraph_index",  # 1 / (1 + rank of its paragraph)
+    "in_paragraph",  # 1 / (1 + index within its paragraph)
+    "first_similarity",  # cosine with the first sentence (1 for the first)
+    "reporting",  # holds a reporting verb (قال, أضاف, أكد, ...)
 )
 
 _FINAL = re.compile(r"[.!?؟…:]['\"”’»)\]]*$")
 _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 _DIGIT = re.compile(r"\d")
+_VERBS = (
+    "قال|قالت|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت|تابع|تابعت|أشار|أشارت|ذكر|ذكرت|صرح|صرحت|اعتبر|اعتبرت"
+)
+_REPORTING = re.compile(rf"(^|\s)(و|ف)?({_VERBS})(\s|$)")
 
 
 def _entity_share(text: str, counts: Counter[str]) -> float:
@@ -46,6 +54,26 @@ def _entity_share(text: str, counts: Counter[str]) -> float:
         return 0.0
     named = sum(1 for w in parts if w[:1].isupper() or (len(w) > 4 and 2 <= counts[w] <= 5))
     return named / len(parts)
+
+
+def _layout(sentences: Sequence[Sentence], sig: Signals) -> list[list[float]]:
+    """Paragraph rank, place in the paragraph, likeness to the first sentence, reporting."""
+    ranks = {p: k for k, p in enumerate(sorted({s.paragraph for s in sentences}))}
+    rows = []
+    in_paragraph, previous = 0, None
+    for i, s in enumerate(sentences):
+        in_paragraph = in_paragraph + 1 if s.paragraph == previous else 0
+        previous = s.paragraph
+        first = cosine(sig.vectors[i], sig.vectors[0]) if i else 1.0
+        rows.append(
+            [
+                1.0 / (1 + ranks[s.paragraph]),
+                1.0 / (1 + in_paragraph),
+                first,
+                float(bool(_REPORTING.search(s.text))),
+            ]
+        )
+    return rows
 
 
 def sentence_features(sentences: Sequence[Sentence], sig: Signals) -> list[list[float]]:
@@ -79,4 +107,4 @@ def sentence_features(sentences: Sequence[Sentence], sig: Signals) -> list[list[
             ]
         )
         previous_paragraph = s.paragraph
-    return rows
+    return [row + extra for row, extra in zip(rows, _layout(sentences, sig), strict=True)]

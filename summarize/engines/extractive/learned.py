@@ -2,8 +2,11 @@
 
 The weights are data (``summarize/data/ranker.json``, a few hundred bytes) written by
 ``scripts/train_ranker.py``; docs/benchmarks.md says what they were trained on and how they
-compare with lead. A sentence's score is the model's probability that it belongs in the
-summary.
+compare with lead. A sentence's score is the model's log-odds that it belongs in the
+summary, plus a lead prior ``lead_prior / (1 + index)``, plus ``heuristic`` times the
+hand-set ranker's score (:func:`~summarize.engines.extractive.ranking.score_sentences`); both
+weights are stored with the model and were chosen on tuning data. The blend keeps the
+heuristic's strength at long budgets and the model's at reference-length ones.
 
 Safety net: when the model is not confident about any sentence of an article (its highest
 probability is below the ``confidence`` stored with the weights), the sentences are ranked in
@@ -21,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from summarize.engines.extractive.features import FEATURES, sentence_features
-from summarize.engines.extractive.ranking import Scored, signals
+from summarize.engines.extractive.ranking import Scored, Weights, score_sentences, signals
 from summarize.text.normalize import word_count
 from summarize.text.sentences import Sentence
 
@@ -37,6 +40,8 @@ class RankerModel:
     weights: tuple[float, ...]
     bias: float
     confidence: float
+    lead_prior: float = 0.0
+    heuristic: float = 0.0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RankerModel:
@@ -52,15 +57,20 @@ class RankerModel:
             vec["weights"],
             float(data["bias"]),
             float(data["confidence"]),
+            float(data.get("lead_prior", 0.0)),
+            float(data.get("heuristic", 0.0)),
+        )
+
+    def logit(self, row: Sequence[float]) -> float:
+        """Log-odds of "in the summary" for one feature row."""
+        return self.bias + sum(
+            w * (x - m) / s
+            for w, x, m, s in zip(self.weights, row, self.mean, self.scale, strict=True)
         )
 
     def probability(self, row: Sequence[float]) -> float:
         """P(in the summary) of one feature row."""
-        z = self.bias + sum(
-            w * (x - m) / s
-            for w, x, m, s in zip(self.weights, row, self.mean, self.scale, strict=True)
-        )
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, self.logit(row)))))
 
 
 @cache
@@ -71,14 +81,30 @@ def shipped_model() -> RankerModel:
 
 
 def learned_scores(
-    sentences: Sequence[Sentence], lang: str, title: str | None, model: RankerModel
+    sentences: Sequence[Sentence],
+    lang: str,
+    title: str | None,
+    model: RankerModel,
+    weights: Weights | None = None,
 ) -> list[Scored]:
-    """Every sentence scored by ``model`` (lead order when it is not confident)."""
+    """Every sentence scored by ``model`` (lead order when it is not confident); ``weights``
+    are the heuristic ranker's, for the blend."""
     sig = signals(sentences, lang, title)
-    probs = [model.probability(row) for row in sentence_features(sentences, sig)]
-    if max(probs, default=0.0) < model.confidence:
-        probs = [1.0 / (1 + i) for i in range(len(sentences))]
+    logits = [model.logit(row) for row in sentence_features(sentences, sig)]
+    top = max(logits, default=-math.inf)
+    if 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, top)))) < model.confidence:
+        scores = [1.0 / (1 + i) for i in range(len(sentences))]
+    else:
+        hand = [0.0] * len(sentences)
+        if model.heuristic:
+            hand = [
+                s.score for s in score_sentences(sentences, lang, title, weights or Weights(), sig)
+            ]
+        scores = [
+            z + model.lead_prior / (1 + i) + model.heuristic * h
+            for i, (z, h) in enumerate(zip(logits, hand, strict=True))
+        ]
     return [
-        Scored(i, p, word_count(s.text), sig.vectors[i])
-        for i, (s, p) in enumerate(zip(sentences, probs, strict=True))
+        Scored(i, v, word_count(s.text), sig.vectors[i])
+        for i, (s, v) in enumerate(zip(sentences, scores, strict=True))
     ]

@@ -150,10 +150,15 @@ def signals(sentences: Sequence[Sentence], lang: str, title: str | None) -> Sign
 
 
 def score_sentences(
-    sentences: Sequence[Sentence], lang: str, title: str | None, w: Weights
+    sentences: Sequence[Sentence],
+    lang: str,
+    title: str | None,
+    w: Weights,
+    sig: Signals | None = None,
 ) -> list[Scored]:
-    """Score every sentence of one article (see the module docstring)."""
-    sig = signals(sentences, lang, title)
+    """Score every sentence of one article (see the module docstring); ``sig`` when the
+    caller has already computed the article's :func:`signals`."""
+    sig = sig or signals(sentences, lang, title)
     paragraphs = Counter(s.paragraph for s in sentences)
     out = []
     for i, s in enumerate(sentences):
@@ -222,7 +227,7 @@ def _top_up(chosen: list[Scored], scored: Sequence[Scored], max_words: int) -> l
     for cand in pool[:_FILL_CANDIDATES]:
         for used, (value, items) in list(best.items()):
             total = used + cand.n_words
-            if total <= gap and best.get(total, (-1.0, ()))[0] < value + cand.score:
+            if total <= gap and best.get(total, (-math.inf, ()))[0] < value + cand.score:
                 best[total] = (value + cand.score, (*items, cand))
     floor = math.ceil(_FILL_FLOOR * max_words) - first.n_words
     full = [w for w in best if w >= floor]

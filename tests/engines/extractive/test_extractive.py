@@ -54,7 +54,8 @@ def floods(title: str | None = None) -> Document:
 
 
 def chosen_indices(doc: Document, length: Length, weights: Weights | None = None) -> list[int]:
-    engine = ExtractiveEngine(weights)
+    """The heuristic ranker's choice (the tests of its weights); the learned one has its own."""
+    engine = ExtractiveEngine(weights, ranker="heuristic")
     return [doc.sentences.index(s) for s in engine.choose(doc, length)]
 
 
@@ -241,10 +242,17 @@ def test_headline_like_lines_are_demoted() -> None:
 
 
 def test_a_leading_headline_line_gives_way_to_the_real_lead() -> None:
+    from summarize.pipeline import prepare
+
     related = "اقرأ أيضا: مكتبة الإسكندرية تفتح أبوابها"
+    # The heuristic ranker demotes the link line itself.
     doc = make_doc([[related], *([s] for s in FLOODS)])
-    chosen = ExtractiveEngine().choose(doc, Length(sentences=1))
-    assert [s.text for s in chosen] == [FLOODS[0]]
+    assert chosen_indices(doc, Length(sentences=1)) == [1]
+    # The learned ranker does not (on France24 text short unpunctuated lines are often
+    # content); through the pipeline the cleaner removes such link lines before ranking.
+    prepared = prepare("\n".join([related, *FLOODS]))
+    chosen = ExtractiveEngine().choose(prepared.doc, Length(sentences=1))
+    assert [s.text.rstrip(".") for s in chosen] == [FLOODS[0].rstrip(".")]
 
 
 def test_quote_heavy_sentences_are_demoted() -> None:

@@ -26,6 +26,7 @@ def test_shipped_weights_match_the_features_and_are_small() -> None:
     model = shipped_model()
     assert len(model.weights) == len(model.mean) == len(model.scale) == len(FEATURES)
     assert 0.0 < model.confidence < 1.0
+    assert model.lead_prior == data["lead_prior"] >= 0.0
 
 
 def test_weights_for_other_features_are_refused() -> None:
@@ -43,6 +44,30 @@ def test_one_feature_row_per_sentence() -> None:
     first = dict(zip(FEATURES, rows[0], strict=True))
     assert first["first"] == 1.0 and first["position"] == 1.0
     assert dict(zip(FEATURES, rows[1], strict=True))["first"] == 0.0
+
+
+def test_layout_and_reporting_features() -> None:
+    # Paragraphs: [0, 1], [2], [3 (reporting verb), 4].
+    doc = make_doc([[FLOODS[0], FLOODS[1]], [FLOODS[2]], [FLOODS[3], FLOODS[4]]])
+    rows = sentence_features(doc.sentences, signals(doc.sentences, "ar", None))
+    named = [dict(zip(FEATURES, row, strict=True)) for row in rows]
+    assert [r["paragraph_index"] for r in named] == [1.0, 1.0, 0.5, 1 / 3, 1 / 3]
+    assert [r["in_paragraph"] for r in named] == [1.0, 0.5, 1.0, 1.0, 0.5]
+    assert [r["reporting"] for r in named] == [0.0, 0.0, 0.0, 1.0, 0.0]
+    assert named[0]["first_similarity"] == 1.0
+    # The flooded streets share words with the lead sentence; the library shares fewer.
+    assert named[1]["first_similarity"] > named[2]["first_similarity"]
+
+
+def test_the_lead_prior_lifts_early_sentences() -> None:
+    doc = floods()
+    flat = replace(shipped_model(), lead_prior=0.0)
+    steep = replace(shipped_model(), lead_prior=5.0)
+    base = learned_scores(doc.sentences, "ar", None, flat)
+    lifted = learned_scores(doc.sentences, "ar", None, steep)
+    gains = [b.score - a.score for a, b in zip(base, lifted, strict=True)]
+    assert gains == sorted(gains, reverse=True)
+    assert gains[0] == 5.0
 
 
 def test_the_model_prefers_the_lead_and_on_topic_sentences() -> None:
@@ -68,11 +93,16 @@ def test_the_learned_engine_keeps_the_length_contract() -> None:
         ExtractiveEngine(ranker="bogus")
 
 
-def test_the_learned_engine_is_registered() -> None:
+def test_the_learned_ranker_is_the_default_and_the_heuristic_stays_reachable() -> None:
     from summarize.engines.registry import summarizer_factory
 
-    assert "extractive-learned" in engine_names()
-    factory = summarizer_factory("extractive-learned")
-    assert factory is not None
-    engine = factory(Settings.from_env(), None)
-    assert isinstance(engine, ExtractiveEngine) and engine.ranker == "learned"
+    assert ExtractiveEngine().ranker == "learned"
+    rankers = {}
+    for name in ("extractive", "extractive-heuristic"):
+        assert name in engine_names()
+        factory = summarizer_factory(name)
+        assert factory is not None
+        engine = factory(Settings.from_env(), None)
+        assert isinstance(engine, ExtractiveEngine)
+        rankers[name] = engine.ranker
+    assert rankers == {"extractive": "learned", "extractive-heuristic": "heuristic"}
