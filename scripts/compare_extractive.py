@@ -357,9 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         "--lengths", action="store_true", help="the length-option table (words out vs asked)"
     )
     parser.add_argument("--ranker", default=RANKER, help="ranker of --lengths")
-    parser.add_argument(
-        "--whole", action="store_true", help="--lengths over all rows, not by half"
-    )
+    parser.add_argument("--whole", action="store_true", help="--lengths over all rows, not by half")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data} (run from the repository root)", file=sys.stderr)

@@ -58,7 +58,9 @@ def test_utf16_without_bom_is_read_not_called_binary(
     path.write_bytes(text.encode("utf-16-le"))
     res = run_cli(capsys, monkeypatch, [str(path), "--format", "json"])
     assert res.code == 0, res.err
-    assert json.loads(res.out)["summary"] in text
+    summary = json.loads(res.out)["summary"]
+    # Sentences of the article, not necessarily adjacent ones (the ranker picks them).
+    assert summary and all(part in text for part in re.split(r"(?<=\.) ", summary))
 
 
 def test_bytes_beyond_repair_are_refused_with_one_line(
