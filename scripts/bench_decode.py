@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summarize.text.decode import DecodeError, decode
+from summarize.text.distance import distance
 
 ENCODINGS = (
     "utf-8",
@@ -107,24 +108,6 @@ def verdict(label: str, expected: str, answer: tuple[str, str] | None) -> str:
     if encoding.replace("_", "-").lower() not in ("utf-8", "utf_8"):
         return "wrong"
     return "right" if distance(expected, text) <= 3 * DAMAGED_BYTES else "wrong"
-
-
-def distance(a: str, b: str, band: int = 16) -> int:
-    """Levenshtein distance of ``a`` and ``b``, exact up to ``band`` (larger: ``band + 1``)."""
-    if abs(len(a) - len(b)) > band:
-        return band + 1
-    far = band + 1
-    previous = {j: j for j in range(min(len(b), band) + 1)}
-    for i in range(1, len(a) + 1):
-        current: dict[int, int] = {}
-        for j in range(max(0, i - band), min(len(b), i + band) + 1):
-            if j == 0:
-                current[j] = i
-                continue
-            substitute = previous.get(j - 1, far) + (a[i - 1] != b[j - 1])
-            current[j] = min(substitute, previous.get(j, far) + 1, current.get(j - 1, far) + 1)
-        previous = current
-    return min(previous.get(len(b), far), far)
 
 
 def run(decoder: Callable[[bytes], tuple[str, str] | None], cases: list[Case]) -> Counter[str]:

@@ -107,14 +107,22 @@ class DefaultCommandGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
 
-app = typer.Typer(
+def typer_app(help_text: str, **extra: Any) -> typer.Typer:
+    """A command group with the settings every group of this CLI shares (``-h``, no colours)."""
+    return typer.Typer(
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        help=help_text,
+        **extra,
+    )
+
+
+app = typer_app(
+    "Summarize and translate Arabic news articles.\n\nExample: summarize article.txt",
     cls=DefaultCommandGroup,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Summarize and translate Arabic news articles.\n\nExample: summarize article.txt",
 )
 
 

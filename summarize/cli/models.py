@@ -8,15 +8,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from summarize.cli.app import typer_app
 from summarize.errors import ModelNotInstalledError
 
-models_app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Manage the models neural engines use.\n\nExample: summarize models pull nllb-600m",
+models_app = typer_app(
+    "Manage the models neural engines use.\n\nExample: summarize models pull nllb-600m"
 )
 
 Format = Annotated[str, typer.Option("--format", "-f", help="text or json.")]

@@ -10,45 +10,12 @@ from importlib.resources import files
 from typing import Any
 
 from summarize.errors import UsageError
+from summarize.store.families import FAMILIES
 
-FAMILIES = ("mt5", "nllb", "marian", "m2m100")
 TASKS = ("summarize", "translate", "crosssum")
 # Models that write in a language picked by a token: their manifests list the language
-# tokens, which say what they speak. Marian models list their language pairs instead.
+# tokens, which say what they speak. Pair models list their language pairs instead.
 LANG_TOKEN_TASKS = ("crosssum",)
-LANG_TOKEN_FAMILIES = ("nllb", "m2m100")
-PAIR_FAMILIES = ("marian",)
-
-# Decoding defaults, in one place. A model's manifest carries its ``generation`` table (the
-# catalogue's entry, or its family's below for imported models); a key it lacks (or holds
-# no number for) falls back to GENERATION_DEFAULTS. ``max_output_ratio`` caps the output at
-# a multiple of the input length (plus slack).
-GENERATION_DEFAULTS: dict[str, Any] = {
-    "beam_size": 4,
-    "no_repeat_ngram_size": 0,
-    "repetition_penalty": 1.0,
-    "length_penalty": 1.0,
-    "max_length": 256,
-    "max_output_ratio": 1.5,
-}
-# Translation blocks repeated 4-grams and caps output at a multiple of the input length:
-# the repetition loops users of NLLB under CTranslate2 complain about most.
-_TRANSLATION: dict[str, Any] = {
-    **GENERATION_DEFAULTS,
-    "no_repeat_ngram_size": 4,
-    "max_output_ratio": 2.0,
-}
-# Decoding defaults per family, used for imported models that the catalogue does not name.
-FAMILY_GENERATION: dict[str, dict[str, Any]] = {
-    "mt5": {
-        **{k: v for k, v in GENERATION_DEFAULTS.items() if k != "max_output_ratio"},
-        "no_repeat_ngram_size": 2,
-        "max_length": 84,
-    },
-    "nllb": _TRANSLATION,
-    "m2m100": _TRANSLATION,
-    "marian": _TRANSLATION,
-}
 
 
 @dataclass(frozen=True)
@@ -88,7 +55,7 @@ def _entry(name: str, raw: Mapping[str, Any]) -> CatalogEntry:
             files=tuple(str(pattern) for pattern in raw["files"]),
             description=str(raw.get("description", "")),
             pairs=tuple(str(pair) for pair in raw.get("pairs", ())),
-            generation={**FAMILY_GENERATION[str(raw["family"])], **raw.get("generation", {})},
+            generation={**FAMILIES[str(raw["family"])].generation, **raw.get("generation", {})},
             pinned={
                 str(name): {str(k): str(v) for k, v in info.items()}
                 for name, info in raw.get("pinned", {}).items()

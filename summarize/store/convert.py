@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import SummarizeError, UsageError
+from summarize.store.families import FAMILIES, family_for_model_type, model_types
 from summarize.store.langcodes import crosssum_tokens, nllb_tokens
 
 QUANTIZATIONS = ("int8", "int8_float16", "int8_float32", "int16", "float16", "bfloat16", "float32")
@@ -44,35 +45,32 @@ def read_json(path: Path) -> dict[str, Any]:
 
 
 def detect_family(folder: Path) -> str:
-    """The family (mt5, nllb, m2m100, marian) of a Hugging Face folder, from config.json."""
+    """The family (a name in the family table) of a Hugging Face folder, from config.json."""
     config_path = folder / "config.json"
     if not config_path.is_file():
         raise UsageError(f"{folder} has no config.json: not a Hugging Face model folder")
     model_type = read_json(config_path).get("model_type")
-    if model_type in ("mt5", "t5"):
-        return "mt5"
-    if model_type == "marian":
-        return "marian"
-    if model_type == "m2m_100":
-        tokenizer_class = ""
-        if (folder / "tokenizer_config.json").is_file():
-            tokenizer_class = str(
-                read_json(folder / "tokenizer_config.json").get("tokenizer_class")
-            )
-        nllb = "Nllb" in tokenizer_class or (folder / "sentencepiece.bpe.model").is_file()
-        return "nllb" if nllb else "m2m100"
-    raise UsageError(
-        f"unsupported model type {model_type!r} in {config_path} (supported: mt5, t5, m2m_100, "
-        "marian)"
+    tokenizer_class = ""
+    if (folder / "tokenizer_config.json").is_file():
+        tokenizer_class = str(read_json(folder / "tokenizer_config.json").get("tokenizer_class"))
+    family = family_for_model_type(
+        str(model_type), tokenizer_class, lambda name: (folder / name).is_file()
     )
+    if family is None:
+        raise UsageError(
+            f"unsupported model type {model_type!r} in {config_path} "
+            f"(supported: {', '.join(model_types())})"
+        )
+    return family.name
 
 
 def detect_task(folder: Path, family: str) -> str:
     """summarize, translate or crosssum: mT5 with a ``langid_map`` is cross-lingual."""
-    if family != "mt5":
-        return "translate"
+    rules = FAMILIES[family]
+    if not rules.crosslingual_variant:
+        return rules.default_task
     params = read_json(folder / "config.json").get("task_specific_params") or {}
-    return "crosssum" if "langid_map" in params else "summarize"
+    return "crosssum" if "langid_map" in params else rules.default_task
 
 
 def _import_converter() -> Any:
@@ -104,7 +102,7 @@ def _fixed_converter(base: Any, family: str, crosssum: bool) -> Any:
 
         def _load(self) -> Any:
             spec = super()._load()
-            if family == "mt5":
+            if FAMILIES[family].unscaled_outputs:
                 # transformers 5 forces tie_word_embeddings=True on MT5Config, so the T5
                 # loader scales decoder outputs by d_model**-0.5; mT5's lm_head never did.
                 spec.decoder.scale_outputs = model_spec.OPTIONAL
@@ -182,23 +180,17 @@ def describe_tokenizer(folder: Path, family: str, hf_config: Mapping[str, Any]) 
         "decoder_start_token": ct2.get("decoder_start_token"),
         "lang_tokens": {},
     }
-    if family == "mt5":
-        info.update(source_model="spiece.model", target_model="spiece.model")
-        info.update(source_prefix=[], source_suffix=["</s>"], target_prefix="none")
-        langid_map = (hf_config.get("task_specific_params") or {}).get("langid_map") or {}
-        if langid_map:
-            info["lang_tokens"] = resolve_lang_tokens(
-                crosssum_tokens(langid_map), _vocabulary(folder)
-            )
-            info["langid_map"] = {name: value[1] for name, value in langid_map.items()}
-            info["target_prefix"] = "lang_token"
-    elif family in ("nllb", "m2m100"):
-        info.update(source_model="sentencepiece.bpe.model", target_model="sentencepiece.bpe.model")
-        info.update(source_prefix=["src_lang"], source_suffix=["</s>"], target_prefix="lang_token")
+    rules = FAMILIES[family]
+    info.update(source_model=rules.source_model, target_model=rules.target_model)
+    info.update(source_prefix=list(rules.source_prefix), source_suffix=["</s>"])
+    info["target_prefix"] = "lang_token" if rules.lang_prefix else "none"
+    if rules.lang_prefix:
         info["lang_tokens"] = nllb_tokens(_vocabulary(folder))
-    else:
-        info.update(source_model="source.spm", target_model="target.spm")
-        info.update(source_prefix=[], source_suffix=["</s>"], target_prefix="none")
+    langid_map = (hf_config.get("task_specific_params") or {}).get("langid_map") or {}
+    if rules.crosslingual_variant and langid_map:
+        info["lang_tokens"] = resolve_lang_tokens(crosssum_tokens(langid_map), _vocabulary(folder))
+        info["langid_map"] = {name: value[1] for name, value in langid_map.items()}
+        info["target_prefix"] = "lang_token"
     return info
 
 

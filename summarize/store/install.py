@@ -13,7 +13,8 @@ from typing import Any
 
 from summarize.errors import UsageError
 from summarize.store import convert
-from summarize.store.catalog import FAMILY_GENERATION, CatalogEntry
+from summarize.store.catalog import CatalogEntry
+from summarize.store.families import FAMILIES, family_by_file, tokenizer_files
 
 MANIFEST_VERSION = 1
 # Input budget when the config gives none (mT5's relative positions have no hard limit).
@@ -26,12 +27,6 @@ _GENERATION_KEYS = {
     "length_penalty": "length_penalty",
     "max_length": "max_length",
 }
-# The SentencePiece file that tells a converted folder's family.
-_FAMILY_BY_FILE = (
-    ("spiece.model", "mt5"),
-    ("sentencepiece.bpe.model", "nllb"),
-    ("source.spm", "marian"),
-)
 
 
 def is_ct2_folder(folder: Path) -> bool:
@@ -67,7 +62,7 @@ def _copy_converted(
             shutil.copyfile(item, staging / item.name)
     family = str(previous.get("family") or _family_from_files(staging))
     _check_entry(source, family, name, entry)
-    task = str(previous.get("task") or ("translate" if family != "mt5" else "summarize"))
+    task = str(previous.get("task") or FAMILIES[family].default_task)
     manifest = _base_manifest(name, family, task, {}, source, staging)
     for key in ("languages", "pairs", "max_input_tokens", "generation", "license", "tokenizer"):
         if key in previous:
@@ -86,10 +81,10 @@ def _check_entry(source: Path, family: str, name: str, entry: CatalogEntry | Non
 
 
 def _family_from_files(folder: Path) -> str:
-    for filename, family in _FAMILY_BY_FILE:
-        if (folder / filename).is_file():
-            return family
-    names = ", ".join(filename for filename, _ in _FAMILY_BY_FILE)
+    family = family_by_file(lambda filename: (folder / filename).is_file())
+    if family is not None:
+        return family.name
+    names = ", ".join(tokenizer_files())
     raise UsageError(f"{folder} carries no tokenizer file ({names}): cannot use it")
 
 
@@ -126,13 +121,13 @@ def _tokenizer_languages(folder: Path) -> list[str]:
 
 def _pairs(folder: Path, family: str) -> list[str]:
     config = _tokenizer_config(folder)
-    if family == "marian" and config.get("source_lang") and config.get("target_lang"):
+    if FAMILIES[family].pair_model and config.get("source_lang") and config.get("target_lang"):
         return [f"{config['source_lang']}-{config['target_lang']}"]
     return []
 
 
 def _generation(folder: Path, family: str) -> dict[str, Any]:
-    generation = dict(FAMILY_GENERATION[family])
+    generation = dict(FAMILIES[family].generation)
     path = folder / "generation_config.json"
     if path.is_file():
         for key, option in _GENERATION_KEYS.items():

@@ -21,13 +21,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
-from summarize.store.catalog import (
-    LANG_TOKEN_FAMILIES,
-    LANG_TOKEN_TASKS,
-    PAIR_FAMILIES,
-    get_entry,
-    load_catalog,
-)
+from summarize.store.catalog import LANG_TOKEN_TASKS, get_entry, load_catalog
+from summarize.store.families import FAMILIES
 from summarize.store.manifests import inside, manifest_problem
 
 MANIFEST = "manifest.json"
@@ -45,7 +40,7 @@ class InstalledModel:
 
     @property
     def family(self) -> str:
-        """mt5, nllb, marian or m2m100."""
+        """A name in :data:`summarize.store.families.FAMILIES`."""
         return str(self.manifest["family"])
 
     @property
@@ -80,10 +75,11 @@ class InstalledModel:
 
     def speaks(self, *langs: str) -> bool:
         """Whether the model handles every language in ``langs`` (unknown languages: assume so)."""
-        if self.family in PAIR_FAMILIES:
+        family = FAMILIES.get(self.family)
+        if family is not None and family.pair_model:
             pairs = tuple(self.manifest.get("pairs") or ())
             return not pairs or (len(langs) == 2 and f"{langs[0]}-{langs[1]}" in pairs)
-        if self.crosslingual or self.family in LANG_TOKEN_FAMILIES:
+        if self.crosslingual or (family is not None and family.lang_prefix):
             tokens = (self.manifest.get("tokenizer") or {}).get("lang_tokens") or {}
             return all(lang in tokens for lang in langs) if tokens else True
         return not self.languages or all(lang in self.languages for lang in langs)

@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from summarize.store.catalog import FAMILIES, TASKS
+from summarize.store.catalog import TASKS
+from summarize.store.families import FAMILIES
 
 _TOKENIZER_FILES = ("source_model", "target_model")
 

@@ -7,12 +7,12 @@ and a cache can hold a truncated download).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from summarize.errors import SummarizeError
+from summarize.store.local import sha256_file
 
 _UNITS = {"Bytes": 1, "kB": 10**3, "MB": 10**6, "GB": 10**9}
 _SIZE = re.compile(r"(\d+(?:\.(\d+))?) (Bytes|kB|MB|GB)")
@@ -29,15 +29,6 @@ def shown_size(shown: str) -> tuple[int, int]:
     return round(float(number) * scale), max(step, 1)
 
 
-def sha256_of(path: Path) -> str:
-    """Hex sha256 of a file, read in 1 MiB blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def check_pinned(folder: Path, pinned: Mapping[str, Mapping[str, str]], what: str) -> None:
     """Raise :class:`SummarizeError` unless ``folder`` holds every pinned file as recorded."""
     for name, expected in pinned.items():
@@ -51,7 +42,7 @@ def check_pinned(folder: Path, pinned: Mapping[str, Mapping[str, str]], what: st
                 f"{what}: {name} has {actual} bytes, the pinned revision {expected['size']}"
             )
         sha256 = expected.get("sha256")
-        if sha256 and sha256_of(path) != sha256:
+        if sha256 and sha256_file(path) != sha256:
             raise SummarizeError(
                 f"{what}: {name} does not match the pinned sha256 {sha256[:12]}…; "
                 "remove it from the Hugging Face cache and pull again"

@@ -83,13 +83,19 @@ def test_kill_9_then_resume_gives_one_record_per_id(tmp_path: Path) -> None:
     assert without_ms(records) == without_ms(parse_lines(clean.stdout.decode()))
 
 
-def test_ctrl_c_exits_130_keeps_finished_records(tmp_path: Path) -> None:
+def _interrupted(tmp_path: Path, sig: int) -> tuple[int, bytes, bytes, Path, Path]:
+    """A slow batch sent ``sig`` after 20 records: exit code, stdout, stderr, input, output."""
     src, out = _input(tmp_path), tmp_path / "out.jsonl"
     proc = _slow(str(src), "-o", str(out), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _wait_for_lines(out, 20)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     stdout, stderr = proc.communicate(timeout=30)
-    assert proc.returncode == 130
+    return proc.returncode, stdout, stderr, src, out
+
+
+def test_ctrl_c_exits_130_keeps_finished_records(tmp_path: Path) -> None:
+    code, stdout, stderr, src, out = _interrupted(tmp_path, signal.SIGINT)
+    assert code == 130
     assert stdout == b""
     assert b"Traceback" not in stderr
     assert b"add --resume to go on" in stderr

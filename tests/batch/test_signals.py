@@ -10,16 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.batch.helpers import article, parse_lines, write_jsonl
-from tests.batch.test_process import ROOT, _finish, _input, _slow, _wait_for_lines
+from tests.batch.test_process import ROOT, _finish, _interrupted, _wait_for_lines
 
 
 def test_sigterm_exits_143_and_keeps_finished_records(tmp_path: Path) -> None:
-    src, out = _input(tmp_path), tmp_path / "out.jsonl"
-    proc = _slow(str(src), "-o", str(out), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _wait_for_lines(out, 20)
-    proc.send_signal(signal.SIGTERM)
-    stdout, stderr = proc.communicate(timeout=30)
-    assert proc.returncode == 143
+    code, stdout, stderr, src, out = _interrupted(tmp_path, signal.SIGTERM)
+    assert code == 143
     assert stdout == b""
     assert b"Traceback" not in stderr
     assert b"records kept in" in stderr and b"add --resume to go on" in stderr

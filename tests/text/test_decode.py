@@ -9,6 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from summarize.text.decode import DecodeError, decode, plausibility
+from summarize.text.distance import distance
 
 TEXT = (
     "قال الوزير إن الاقتصاد نما بنسبة 3.5 في المئة، وهو أعلى معدل منذ عام 2010.\n"
@@ -97,24 +98,6 @@ def _valid_utf8(data: bytes) -> bool:
     return True
 
 
-def _distance(a: str, b: str, band: int = 16) -> int:
-    """Levenshtein distance of ``a`` and ``b``, exact up to ``band`` (larger: ``band + 1``)."""
-    if abs(len(a) - len(b)) > band:
-        return band + 1
-    far = band + 1
-    previous = {j: j for j in range(min(len(b), band) + 1)}
-    for i in range(1, len(a) + 1):
-        current = {}
-        for j in range(max(0, i - band), min(len(b), i + band) + 1):
-            if j == 0:
-                current[j] = i
-                continue
-            substitute = previous.get(j - 1, far) + (a[i - 1] != b[j - 1])
-            current[j] = min(substitute, previous.get(j, far) + 1, current.get(j - 1, far) + 1)
-        previous = current
-    return min(previous.get(len(b), far), far)
-
-
 @settings(max_examples=300, deadline=None)
 @given(
     text=_TEXT,
@@ -139,7 +122,7 @@ def test_round_trips_or_refuses_never_mojibake(
     if not damage:
         assert got == text
     else:
-        assert _distance(got, text) <= 4 * len(damage)
+        assert distance(got, text) <= 4 * len(damage)
 
 
 def test_bom_wins() -> None:

@@ -13,11 +13,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from summarize.engines.neural.ct2 import Ct2Model, Decoding
-from summarize.engines.neural.families import layout_for
+from summarize.engines.neural.layout import layout_for
 from summarize.engines.neural.tokenizer import SentencePieceTokenizer, StreamDecoder
 from summarize.errors import ModelNotInstalledError, SummarizeError
 from summarize.settings import Settings
-from summarize.store.catalog import GENERATION_DEFAULTS
+from summarize.store.families import GENERATION_DEFAULTS
 from summarize.store.local import InstalledModel, install_hint
 from summarize.text.chunking import chunk_text
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from summarize.engines.neural.families import Layout
+from summarize.engines.neural.layout import Layout
 
 # A decoded prefix ending in this is an incomplete UTF-8 sequence (byte-fallback pieces).
 _INCOMPLETE = "\ufffd"

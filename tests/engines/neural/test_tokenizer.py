@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from transformers import AutoTokenizer
 
-from summarize.engines.neural.families import layout_for
+from summarize.engines.neural.layout import layout_for
 from summarize.engines.neural.tokenizer import SentencePieceTokenizer, squeeze
 from summarize.errors import ModelNotInstalledError
 from summarize.store.local import ModelStore

@@ -1,15 +1,8 @@
-"""Per-family rules: which SentencePiece files, which special tokens, where they go.
+"""The token layout of one installed model: which SentencePiece files, which special tokens.
 
-CTranslate2 adds no special tokens itself, so every family's layout is spelled out here:
-
-- mT5: ``pieces + </s>``, no target prefix.
-- crossSum (mT5 fine-tuned to summarise across languages): mT5 input; the output language
-  is chosen by forcing its token (from the config's ``langid_map``) as first target token.
-- NLLB and M2M100: ``[src_lang] + pieces + </s>``, target prefix ``[tgt_lang]``.
-- Marian: ``pieces + </s>`` with the source model; output decoded with the target model.
-
-The installed model's manifest may override any of these (``manifest["tokenizer"]``, as
-written by :mod:`summarize.store.convert`); the family defaults fill in what it leaves out.
+The family defaults come from :data:`summarize.store.families.FAMILIES`; the installed
+model's manifest may override any of them (``manifest["tokenizer"]``, as written by
+:mod:`summarize.store.convert`).
 """
 
 from __future__ import annotations
@@ -17,49 +10,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from summarize.errors import ModelNotInstalledError
+from summarize.store.families import FAMILIES, SRC_LANG
 
-SRC_LANG = "src_lang"
 # mT5 keeps sentinel tokens in its vocabulary; a summary never contains them.
 _SENTINEL = re.compile(r"<extra_id_\d+>")
-
-
-@dataclass(frozen=True)
-class Family:
-    """Defaults for one model family."""
-
-    name: str
-    source_model: str
-    target_model: str
-    source_prefix: tuple[str, ...]
-    lang_prefix: bool
-    lang_tokens: Mapping[str, str] = field(default_factory=dict)
-
-
-FAMILIES: dict[str, Family] = {
-    "mt5": Family("mt5", "spiece.model", "spiece.model", (), lang_prefix=False),
-    "nllb": Family(
-        "nllb",
-        "sentencepiece.bpe.model",
-        "sentencepiece.bpe.model",
-        (SRC_LANG,),
-        lang_prefix=True,
-        lang_tokens={"ar": "arb_Arab", "en": "eng_Latn"},
-    ),
-    "m2m100": Family(
-        "m2m100",
-        "sentencepiece.bpe.model",
-        "sentencepiece.bpe.model",
-        (SRC_LANG,),
-        lang_prefix=True,
-        lang_tokens={"ar": "__ar__", "en": "__en__"},
-    ),
-    "marian": Family("marian", "source.spm", "target.spm", (), lang_prefix=False),
-}
 
 
 @dataclass(frozen=True)
