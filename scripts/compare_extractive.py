@@ -61,8 +61,8 @@ class Article:
 System = Callable[[Article], str]
 
 
-def load(path: Path) -> list[Article]:
-    """Read the JSONL dev set and clean each article once."""
+def load(path: Path, words: int | None = None) -> list[Article]:
+    """Read the JSONL dev set and clean each article once (budget: ``words`` or the reference's)."""
     out = []
     with path.open(encoding="utf-8") as f:
         for row, line in enumerate(f):
@@ -75,7 +75,7 @@ def load(path: Path) -> list[Article]:
                     text=clean_article(item["text"]).text,
                     title=item.get("title") or "",
                     references=refs,
-                    budget=len(refs[0].split()),
+                    budget=words or len(refs[0].split()),
                 )
             )
     return out
@@ -358,11 +358,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--ranker", default=RANKER, help="ranker of --lengths")
     parser.add_argument("--whole", action="store_true", help="--lengths over all rows, not by half")
+    parser.add_argument(
+        "--words", type=int, default=None, help="a fixed budget in words, not the reference's"
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data} (run from the repository root)", file=sys.stderr)
         return 2
-    articles = load(args.data)[: args.limit]
+    articles = load(args.data, args.words)[: args.limit]
     if args.tune:
         tune(articles)
     elif args.lengths:
