@@ -28,7 +28,6 @@ Usage, from the repository root (the snapshot comes from the ``fetch`` tool)::
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys
@@ -36,6 +35,8 @@ import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from summarize.evaluate.records import write_records
 
 SOURCE_DIR = "France24/"
 _FIELD = re.compile(r"<(DOCNO|TITLE|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
@@ -137,12 +138,6 @@ def to_record(article: Article, min_ref_words: int, min_ratio: float) -> dict[st
     return {"text": body, "references": [reference], "title": article.title}
 
 
-def write_jsonl(path: Path, records: list[dict[str, object]]) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("snapshot", type=Path, help="fetched ANT snapshot (git dir or folder)")
@@ -160,11 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         record = to_record(article, args.min_ref_words, args.min_ratio)
         if record is not None:
             records.append({"id": f"{len(records):05d}-{article.docno}", **record})
-    write_jsonl(args.out, records)
-    if args.halves:
-        stem = args.out.with_suffix("")
-        write_jsonl(Path(f"{stem}.even.jsonl"), records[0::2])
-        write_jsonl(Path(f"{stem}.odd.jsonl"), records[1::2])
+    write_records(args.out, records, halves=args.halves)
     print(f"{len(records)} of {len(articles)} France24 articles kept", file=sys.stderr)
     return 0
 

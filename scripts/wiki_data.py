@@ -32,6 +32,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from summarize.evaluate.records import write_records
+
 _SENTENCE_END = re.compile(r"[.!?؟…][\"'»”)]*(?=\s|$)")
 
 
@@ -102,12 +104,6 @@ def to_record(page: dict[str, str], args: argparse.Namespace) -> dict[str, objec
     return {"text": body, "references": [reference], "title": page["title"]}
 
 
-def write_jsonl(path: Path, records: list[dict[str, object]]) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("snapshot", type=Path, help="fetched extracts snapshot (git dir or folder)")
@@ -128,11 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         record = to_record(page, args)
         if record is not None:
             records.append({"id": f"{len(records):05d}-{page['id']}", **record})
-    write_jsonl(args.out, records)
-    if args.halves:
-        stem = args.out.with_suffix("")
-        write_jsonl(Path(f"{stem}.even.jsonl"), records[0::2])
-        write_jsonl(Path(f"{stem}.odd.jsonl"), records[1::2])
+    write_records(args.out, records, halves=args.halves)
     print(f"{len(records)} of {pages} pages kept", file=sys.stderr)
     return 0
 

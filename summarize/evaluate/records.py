@@ -9,11 +9,13 @@ also how predictions without ids are matched. A line that cannot be used is a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from summarize.errors import UsageError
+from summarize.render import dumps
 from summarize.sources.inputs import read_bytes
 
 
@@ -226,3 +228,17 @@ def load_predictions(path: str, task: str = "summarize") -> Predictions:
             continue
         by_id[key] = text
     return Predictions(by_id, tuple(bad))
+
+
+def write_records(
+    path: Path, records: Sequence[Mapping[str, Any]], *, halves: bool = False
+) -> None:
+    """Write evaluation records as JSON Lines; ``halves`` also writes the tuning and held-out
+    halves beside it (``STEM.even.jsonl``: rows 0, 2, 4…; ``STEM.odd.jsonl``: rows 1, 3, 5…)."""
+    files = {path: records}
+    if halves:
+        stem = path.with_suffix("")
+        files[Path(f"{stem}.even.jsonl")] = records[0::2]
+        files[Path(f"{stem}.odd.jsonl")] = records[1::2]
+    for target, rows in files.items():
+        target.write_text("".join(dumps(row) + "\n" for row in rows), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from summarize.evaluate.records import load_dataset, load_predictions
@@ -103,3 +104,20 @@ def test_predictions_by_id_with_the_usual_field_names(tmp_path: Path) -> None:
         str(write_jsonl(tmp_path / "q.jsonl", [{"id": 1, "translation": "Hi"}])), "translate"
     )
     assert translated.by_id == {"1": "Hi"}
+
+
+def test_write_records_with_halves_round_trips(tmp_path: Path) -> None:
+    from summarize.evaluate.records import write_records
+
+    rows = [{"id": f"r{i}", "text": f"نص {i}", "references": [f"ملخص {i}"]} for i in range(5)]
+    write_records(tmp_path / "all.jsonl", rows, halves=True)
+    read = {
+        name: [json.loads(line)["id"] for line in (tmp_path / name).read_text("utf-8").splitlines()]
+        for name in ("all.jsonl", "all.even.jsonl", "all.odd.jsonl")
+    }
+    assert read == {
+        "all.jsonl": ["r0", "r1", "r2", "r3", "r4"],
+        "all.even.jsonl": ["r0", "r2", "r4"],
+        "all.odd.jsonl": ["r1", "r3"],
+    }
+    assert load_dataset(str(tmp_path / "all.odd.jsonl")).records[0].references == ("ملخص 1",)
