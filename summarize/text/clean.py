@@ -38,6 +38,7 @@ from summarize.text.dates import to_iso
 from summarize.text.headline import find_title
 from summarize.text.lines import Line
 from summarize.text.normalize import fold, normalize_text
+from summarize.text.prefixes import strip_source_prefix
 from summarize.text.stories import cut_stories
 from summarize.text.wrap import unwrap
 
@@ -56,7 +57,7 @@ class CleanArticle:
 def _lines(raw: str) -> list[Line]:
     out = []
     for text in unwrap(normalize_text(raw)).split("\n"):
-        text = unglue_marker(strip_ui_prefix(text))
+        text = strip_source_prefix(unglue_marker(strip_ui_prefix(text)))
         if text:
             out.append(Line(text, classify_line(text)))
     return out

@@ -2,8 +2,10 @@
 
 Understood: a day, a month name (Egyptian/Gulf ``مايو``, Levantine ``أيار``, Maghreb
 ``ماي``, English; ``مايو/أيار`` pairs) and a four-digit year; numeric ``2024-05-12``,
-``12/05/2024`` and ``12.05.2024`` (day first); ISO strings from page metadata. A clock time
-``10:45`` after the date is kept (``2024-05-12T10:45``). Anything else gives ``None``.
+``12/05/2024``, ``12.05.2024`` and ``١ / ١٢ / ٢٠٢٠`` (day first), ``2024/05/12`` (year
+first, with ``/`` or ``.``); ISO strings from page metadata. A clock time
+``10:45`` after the date is kept (``2024-05-12T10:45``); ``مساءً``/``م``/``pm`` after it
+mean the afternoon (``09:22 مساءً`` is ``T21:22``). Anything else gives ``None``.
 """
 
 from __future__ import annotations
@@ -40,9 +42,11 @@ _SINGLE = {
     if fold(name) not in {"الاول", "الثاني", "تشرين", "كانون"}
 }
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
-_DAY_FIRST = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
-_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}))?")
+_DAY_FIRST = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b")
+_YEAR_FIRST = re.compile(r"\b(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})\b")
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})(?::\d{2})?\b(?:\s*(مساء|م|pm|صباحا|ص|am)\b)?")
+_AFTERNOON = {"مساء", "م", "pm"}
 
 
 def _month(tokens: list[str], i: int) -> int | None:
@@ -67,6 +71,32 @@ def _from_words(tokens: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
+def _numeric(folded: str) -> tuple[int, int, int] | None:
+    """(year, month, day) from ``12/05/2024``, ``١ / ١٢ / ٢٠٢٠`` or ``2024/05/12``."""
+    day_first = _DAY_FIRST.search(folded)
+    if day_first:
+        d, mo, y = (int(g) for g in day_first.groups())
+        return y, mo, d
+    year_first = _YEAR_FIRST.search(folded)
+    if year_first:
+        y, mo, d = (int(g) for g in year_first.groups())
+        return y, mo, d
+    return None
+
+
+def _clock(folded: str) -> tuple[int, int] | None:
+    """(hour, minute) on the 24-hour clock; ``09:22 مساءً`` is 21:22, ``12:05 ص`` 00:05."""
+    match = _CLOCK.search(folded)
+    if match is None:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2)), match.group(3)
+    if half in _AFTERNOON and hour < 12:
+        hour += 12
+    elif half and half not in _AFTERNOON and hour == 12:
+        hour = 0
+    return hour, minute
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
 
@@ -80,14 +110,9 @@ def to_iso(text: str) -> str | None:
         found: tuple[int, int, int] | None = (y, mo, d)
         clock = iso.group(4) and (int(iso.group(4)), int(iso.group(5)))
     else:
-        numeric = _DAY_FIRST.search(folded)
-        if numeric:
-            d, mo, y = (int(g) for g in numeric.groups())
-            found = (y, mo, d)
-        else:
-            found = _from_words(_TOKEN.findall(folded))
-        match = _CLOCK.search(folded)
-        clock = match and (int(match.group(1)), int(match.group(2)))
+        words = _CLOCK.sub(" ", folded)  # «10:45 12 مايو» : the day is 12, not 10
+        found = _numeric(folded) or _from_words(_TOKEN.findall(words))
+        clock = _clock(folded)
     if found is None or not _valid(*found):
         return None
     date = f"{found[0]:04d}-{found[1]:02d}-{found[2]:02d}"

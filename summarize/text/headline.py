@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from summarize.text.boilerplate import is_headline, word_total
 from summarize.text.lines import Line
 from summarize.text.sentences import split_sentences
+from summarize.text.titles import strip_site_affix
 from summarize.text.vocabulary import content_words, support
 
 _MAX_TITLE_WORDS = 20
@@ -77,8 +78,19 @@ def find_title(lines: list[Line]) -> int | None:
     return chosen
 
 
-def best_title(candidates: Sequence[str], body: str) -> str | None:
-    """The first of ``candidates`` the body supports, else the first one given."""
+def best_title(candidates: Sequence[str], body: str, site: str | None = None) -> str | None:
+    """The first of ``candidates`` the body supports, else the first one given.
+
+    The chosen title loses a site-name segment glued to it (``الخبر - اليوم السابع``):
+    see :func:`summarize.text.titles.strip_site_affix`.
+    """
+    chosen = _pick_title(candidates, body)
+    if chosen is None:
+        return None
+    return strip_site_affix(chosen, [c for c in candidates if c != chosen], site)
+
+
+def _pick_title(candidates: Sequence[str], body: str) -> str | None:
     vocabulary = set(itertools.islice(content_words(body), _BODY_WORDS))
     usable = [c for c in candidates if c and word_total(c) >= 2]
     for text in usable:

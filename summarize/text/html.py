@@ -106,7 +106,8 @@ def html_to_text(page: str) -> tuple[str, dict[str, str]]:
     candidates = _headings(view)
     if doc is not None and doc.title:
         candidates.append(doc.title)
-    title = best_title(candidates, body)
+    site = getattr(doc, "sitename", None) if doc is not None else None
+    title = best_title(candidates, body, str(site) if site else None)
     if title:
         meta["title"] = title
     date = _dateline(view, title) or getattr(doc, "date", None)

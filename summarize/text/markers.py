@@ -35,7 +35,8 @@ RELATED_WEAK = phrases(
     "most popular", "most viewed", "more stories", "more from", "more news", "top stories",
 )  # fmt: skip
 DATE_MARKERS = phrases(
-    "تاريخ النشر", "نشر في", "نشر بتاريخ", "تاريخ الإضافة", "آخر تحديث", "تم التحديث",
+    "تاريخ النشر", "نشر في", "نشر بتاريخ", "تم نشره", "تم النشر", "نشرت في",
+    "تاريخ الإضافة", "آخر تحديث", "تم التحديث",
     "تاريخ التحديث", "تحديث", "published", "updated", "last updated", "posted",
 )  # fmt: skip
 # Date markers of an update, not of publication: the article's own time wins over them.
@@ -63,7 +64,8 @@ CAPTION_MARKERS = phrases(
 # Caption markers that commonly start a body sentence too, so they need a separator.
 CAPTION_NEEDS_SEPARATOR = phrases("صورة", "الصورة", "تصوير", "photo")
 BYLINE_MARKERS = phrases(
-    "كتب", "كتبت", "بقلم", "إعداد", "تقرير", "ترجمة", "تحرير", "مراسل", "مراسلة",
+    "كتب", "كتبت", "بقلم", "إعداد", "حوار", "أجرى الحوار", "تقرير", "ترجمة", "تحرير",
+    "مراسل", "مراسلة",
     "by", "written by", "reporting by",
 )  # fmt: skip
 # Words that end a dateline byline: «الرياض/ متابعات», «القاهرة - خاص».
@@ -82,6 +84,7 @@ AGENCIES = folded_set("getty afp reuters epa ap shutterstock رويترز الأ
 # What a caption's closing brackets hold: «(وام)», «(أ ف ب)», «(Getty Images)».
 AGENCY_MARKS = folded_set(
     "وام واس قنا بنا كونا سانا معا وفا إرنا شينخوا رويترز الأناضول الأناضول أرشيفية أرشيف "
+    "بترا واع سبأ العمانية "
     "afp ap epa reuters getty shutterstock xinhua anadolu dpa archive"
 ) | {
     "ا ف ب",
@@ -89,6 +92,7 @@ AGENCY_MARKS = folded_set(
     "د ب ا",
     "اسوشيتد برس",
     "getty images",
+    "ا ش ا",
     "صوره ارشيفيه",
     "رويترز ارشيف",
 }

@@ -50,6 +50,12 @@ def test_logo_h1_loses_to_the_supported_headline() -> None:
     assert meta["title"] == _HEADLINE
 
 
+def test_site_name_glued_to_the_page_title_is_dropped() -> None:
+    page = _page().replace(f'content="{_HEADLINE}"', f'content="{_HEADLINE} - شبكة الأخبار"', 1)
+    _, meta = html_to_text(page.replace(f"<h1>{_HEADLINE}</h1>", "<h1>CNN</h1>"))
+    assert meta["title"] == _HEADLINE
+
+
 def test_dateline_under_the_headline_is_the_date() -> None:
     page = _page().replace(
         f"<h1>{_HEADLINE}</h1>",
