@@ -40,6 +40,7 @@ from summarize.text.lines import Line
 from summarize.text.normalize import fold, normalize_text
 from summarize.text.prefixes import strip_source_prefix
 from summarize.text.stories import cut_stories
+from summarize.text.stretch import keep_article_stretch
 from summarize.text.wrap import unwrap
 
 
@@ -93,6 +94,7 @@ def clean_article(raw: str) -> CleanArticle:
     mark_menus(lines)
     mark_other_script(lines)
     mark_repeats(lines)
+    keep_article_stretch(lines)
     title_at = find_title(lines)
     title = None
     if title_at is not None:
