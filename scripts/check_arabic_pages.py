@@ -123,15 +123,22 @@ def _check(path: Path, expected: str | None) -> tuple[bool, bool]:
 
 
 def _all_dates(pages: list[Path], expected: dict[str, str]) -> None:
+    import trafilatura
+    from trafilatura.utils import load_html
+
     from summarize.text.dates import to_iso
     from summarize.text.html import html_to_text
 
-    hits = 0
+    ours = alone = 0
     for path in pages:
-        _, meta = html_to_text(path.read_text(encoding="utf-8", errors="replace"))
-        iso = to_iso(meta.get("date", "")) or ""
-        hits += iso[:10] == expected[path.name]
-    print(f"all htmldate pages: date right on {hits}/{len(pages)} ({hits / len(pages):.1%})")
+        page = path.read_text(encoding="utf-8", errors="replace")
+        _, meta = html_to_text(page)
+        ours += (to_iso(meta.get("date", "")) or "")[:10] == expected[path.name]
+        doc = trafilatura.bare_extraction(load_html(page), with_metadata=True)
+        alone += str(getattr(doc, "date", "") or "")[:10] == expected[path.name]
+    n = len(pages)
+    print(f"all {n} htmldate pages: date right on {ours} ({ours / n:.1%}) ours, ", end="")
+    print(f"{alone} ({alone / n:.1%}) trafilatura/htmldate alone")
 
 
 def main() -> None:

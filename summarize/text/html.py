@@ -10,8 +10,9 @@ trafilatura (dates with htmldate), imported only here so that text input and ``-
 never load it. The headline is chosen among ``og:title``, the page's ``<h1>`` elements
 (longest first) and trafilatura's own title, as the first one the body supports
 (:func:`summarize.text.headline.best_title`): a logo ``<h1>`` or a section name loses to
-the article's headline. The date is a date line written under the headline when there is
-one (extractors drop it), else htmldate's. The cleaner's Arabic rules then run on the
+the article's headline. The date is a date line written under the headline when it can be
+read and htmldate finds the same day or no full date (extractors drop that line), else
+htmldate's. The cleaner's Arabic rules then run on the
 text as on any input.
 """
 
@@ -83,6 +84,29 @@ def _dateline(tree: Any, title: str | None) -> str | None:
     return None
 
 
+def _choose_date(dateline: str | None, found: str | None) -> str | None:
+    """The dateline as written when it is readable and htmldate agrees or has no day.
+
+    htmldate pads a bare year to the first of January; that counts as no day.
+
+    A line under the headline may be a teaser's or a comment's date, or no date at all
+    (a phone number); htmldate's date, from the page's metadata and markup, wins then.
+    """
+    from summarize.text.dates import to_iso
+
+    written = to_iso(dateline) if dateline else None
+    if written is None:
+        return found
+    if found is None or written[:10] == found[:10] or _year_only(found, written):
+        return dateline
+    return found
+
+
+def _year_only(found: str, written: str) -> bool:
+    """htmldate's date holds only the dateline's year (``2013`` or its ``2013-01-01``)."""
+    return found[:4] == written[:4] and (len(found) < len("2000-01-01") or found[4:10] == "-01-01")
+
+
 def html_to_text(page: str) -> tuple[str, dict[str, str]]:
     """Main text of an HTML page (one paragraph per line) and its metadata.
 
@@ -110,7 +134,7 @@ def html_to_text(page: str) -> tuple[str, dict[str, str]]:
     title = best_title(candidates, body, str(site) if site else None)
     if title:
         meta["title"] = title
-    date = _dateline(view, title) or getattr(doc, "date", None)
+    date = _choose_date(_dateline(view, title), getattr(doc, "date", None))
     for key, value in (("date", date), ("source", getattr(doc, "sitename", None))):
         if value:
             meta[key] = str(value)

@@ -61,9 +61,23 @@ def test_dateline_under_the_headline_is_the_date() -> None:
         f"<h1>{_HEADLINE}</h1>",
         f"<h1>{_HEADLINE}</h1><div>الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div>",
     )
-    text, meta = html_to_text(page.replace("article:published_time", "x"))
+    published = '<meta property="article:published_time" content="2023-10-04T08:30:00+03:00">'
+    text, meta = html_to_text(page.replace(published, ""))
     assert meta["date"] == "الأربعاء، 28 آب/اغسطس 2013"
     assert "آخر تحديث" not in clean_article(text).text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("الأربعاء، 4 أكتوبر 2023 - 10:15 ص", "الأربعاء، 4 أكتوبر 2023 - 10:15 ص"),
+        ("الأربعاء، 28 آب/اغسطس 2013", "2023-10-04"),  # a teaser's date: metadata wins
+    ],
+)
+def test_dateline_against_the_page_metadata(line: str, expected: str) -> None:
+    page = _page().replace(f"<h1>{_HEADLINE}</h1>", f"<h1>{_HEADLINE}</h1><div>{line}</div>")
+    _, meta = html_to_text(page)
+    assert meta["date"] == expected
 
 
 def test_example_page_cleans_like_the_text_example() -> None:
