@@ -18,6 +18,7 @@ text as on any input.
 
 from __future__ import annotations
 
+import datetime
 import html as html_lib
 import re
 from typing import Any, Literal
@@ -87,7 +88,9 @@ def _dateline(tree: Any, title: str | None) -> str | None:
 def _choose_date(dateline: str | None, found: str | None) -> str | None:
     """The dateline as written when it is readable and htmldate agrees or has no day.
 
-    htmldate pads a bare year to the first of January; that counts as no day.
+    htmldate pads a bare year to the first of January; that counts as no day. A day apart
+    counts as agreement: htmldate often reads UTC, the dateline the site's local time
+    (``2020/12/25 - 1:59 صباحًا`` in Cairo is the 24th in UTC).
 
     A line under the headline may be a teaser's or a comment's date, or no date at all
     (a phone number); htmldate's date, from the page's metadata and markup, wins then.
@@ -97,9 +100,19 @@ def _choose_date(dateline: str | None, found: str | None) -> str | None:
     written = to_iso(dateline) if dateline else None
     if written is None:
         return found
-    if found is None or written[:10] == found[:10] or _year_only(found, written):
+    if found is None or _same_time(written, found) or _year_only(found, written):
         return dateline
     return found
+
+
+def _same_time(written: str, found: str) -> bool:
+    """The same day, or a day apart: one instant in the page's time zone and in UTC."""
+    try:
+        day = datetime.date.fromisoformat(written[:10])
+        other = datetime.date.fromisoformat(found[:10])
+    except ValueError:
+        return False
+    return abs((day - other).days) <= 1
 
 
 def _year_only(found: str, written: str) -> bool:

@@ -71,7 +71,9 @@ def test_dateline_under_the_headline_is_the_date() -> None:
     ("line", "expected"),
     [
         ("الأربعاء، 4 أكتوبر 2023 - 10:15 ص", "الأربعاء، 4 أكتوبر 2023 - 10:15 ص"),
+        ("الخميس، 5 أكتوبر 2023 - 1:15 ص", "الخميس، 5 أكتوبر 2023 - 1:15 ص"),  # local vs UTC
         ("الأربعاء، 28 آب/اغسطس 2013", "2023-10-04"),  # a teaser's date: metadata wins
+        ("هاتف: 61-2-9468-6300", "2023-10-04"),  # not a date
     ],
 )
 def test_dateline_against_the_page_metadata(line: str, expected: str) -> None:
