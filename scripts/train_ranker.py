@@ -10,7 +10,8 @@ Data, given at run time and never copied into the repository:
   unterminated, or is under 8 or over 80 words, and texts under 120 or over 1,500 words (the
   dev set's own rules).
 * ``--jsonl`` (repeatable): eval records (``text``, ``references``, optional ``title``), e.g.
-  the tuning half of the France24 multi-sentence set written by ``scripts/multi_data.py``.
+  the tuning halves of the France24 multi-sentence set written by ``scripts/multi_data.py``
+  and of the encyclopedia set written by ``scripts/wiki_data.py``.
 
 Sentences are the engine's own units (:meth:`ExtractiveEngine.units`). Labels
 (``--labels``): ``soft`` (the default) is the share of a sentence's word bigrams that occur in
@@ -24,8 +25,11 @@ hand-set ranker's score (both chosen on the tuning halves). The confidence floor
 ``--floor-quantile`` of the articles' top probabilities on the training data: below it the
 engine falls back to lead order. Deterministic: the same data gives the same weights.
 
+``--balance`` weights the rows so that every source (the ANT BBC pool, each ``--jsonl``)
+carries the same total weight. The shipped weights:
+
     python scripts/train_ranker.py --ant /work/.mirror/antcorpus+antcorpus.multisource.data/repo \
-        --jsonl /tmp/multi.even.jsonl
+        --jsonl /tmp/multi.even.jsonl --jsonl /tmp/wiki.even.jsonl --balance
 """
 
 from __future__ import annotations
@@ -151,7 +155,8 @@ LABELS = {"soft": bigram_share, "oracle": oracle}
 
 
 def dataset(items: Sequence[dict[str, str]], labels_of: str) -> tuple[Any, Any, list[int]]:
-    """Feature matrix, labels and each article's row count."""
+    """Feature matrix, labels and each article's row count (articles that fail to prepare
+    are left out, with no row)."""
     engine = ExtractiveEngine()
     rows: list[list[float]] = []
     labels: list[float] = []
@@ -166,19 +171,34 @@ def dataset(items: Sequence[dict[str, str]], labels_of: str) -> tuple[Any, Any, 
         rows += feats
         labels += LABELS[labels_of]([u.text for u in units], item["abstract"])
         sizes.append(len(feats))
+        item["kept"] = "1"
     return np.array(rows), np.array(labels), sizes
 
 
-def fit(x: Any, y: Any, l2: float, steps: int = 25) -> tuple[Any, float]:
-    """L2-regularised logistic regression by Newton's method (the bias is not penalised)."""
+def balanced(items: Sequence[dict[str, str]], sizes: Sequence[int]) -> Any:
+    """Row weights that give every source (``--ant``, each ``--jsonl``) the same total
+    weight, with mean 1 over the rows."""
+    kept = [item["source"] for item in items if item.get("kept")]
+    rows_of: Counter[str] = Counter()
+    for source, n in zip(kept, sizes, strict=True):
+        rows_of[source] += n
+    total = sum(sizes)
+    per_row = {s: total / (len(rows_of) * n) for s, n in rows_of.items()}
+    return np.concatenate([np.full(n, per_row[s]) for s, n in zip(kept, sizes, strict=True)])
+
+
+def fit(x: Any, y: Any, l2: float, steps: int = 25, sample: Any = None) -> tuple[Any, float]:
+    """L2-regularised logistic regression by Newton's method (the bias is not penalised);
+    ``sample`` weights the rows (all 1 when not given)."""
     design = np.hstack([x, np.ones((len(x), 1))])
+    sample = np.ones(len(x)) if sample is None else sample
     w = np.zeros(design.shape[1])
     penalty = np.full(design.shape[1], l2)
     penalty[-1] = 0.0
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-design @ w))
-        grad = design.T @ (p - y) + penalty * w
-        hess = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty)
+        grad = design.T @ (sample * (p - y)) + penalty * w
+        hess = (design * (sample * p * (1 - p))[:, None]).T @ design + np.diag(penalty)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
@@ -197,6 +217,9 @@ def main() -> int:
     parser.add_argument("--heuristic", type=float, default=3.0, help="blend weight")
     parser.add_argument("--exclude", type=Path, default=DEV, help="JSONL whose ids to leave out")
     parser.add_argument("--l2", type=float, default=30.0)
+    parser.add_argument(
+        "--balance", action="store_true", help="weight each source equally (by sentences)"
+    )
     parser.add_argument("--floor-quantile", type=float, default=0.05)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
@@ -210,9 +233,9 @@ def main() -> int:
     if args.exclude.exists():
         with args.exclude.open(encoding="utf-8") as fh:
             exclude = {json.loads(line)["id"] for line in fh}
-    items = list(articles(args.ant, exclude)) if args.ant else []
+    items = [{**a, "source": "ant"} for a in articles(args.ant, exclude)] if args.ant else []
     for path in args.jsonl:
-        items += jsonl_articles(path)
+        items += [{**a, "source": str(path)} for a in jsonl_articles(path)]
     if args.export:
         with args.export.open("w", encoding="utf-8") as fh:
             for item in items:
@@ -223,7 +246,7 @@ def main() -> int:
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
-    weights, bias = fit(z, y, args.l2)
+    weights, bias = fit(z, y, args.l2, sample=balanced(items, sizes) if args.balance else None)
     probs = 1.0 / (1.0 + np.exp(-(z @ weights + bias)))
     tops, start = [], 0
     for n in sizes:
@@ -243,7 +266,8 @@ def main() -> int:
             (["ANT corpus v2.1 BBC (dev-set ids excluded)"] if args.ant else [])
             + [p.name for p in args.jsonl]
         )
-        + f"; {len(sizes)} articles, {len(y)} sentences, {args.labels} labels",
+        + f"; {len(sizes)} articles, {len(y)} sentences, {args.labels} labels"
+        + ("; sources weighted equally" if args.balance else ""),
     }
     args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(sizes)} articles, {len(y)} sentences, mean label {y.mean():.3f}")

@@ -4,7 +4,7 @@ A factory takes the :class:`~summarize.settings.Settings` and an optional model 
 ``--engine NAME`` picks a registered summariser; ``--model NAME`` (of ``translate``, and a
 system's model in ``summarize eval``) picks a registered translator before any installed
 model of that name. Plugins and tests register their engines here, so the commands run their
-real selection logic on them. The built-in engines (``extractive``, ``extractive-heuristic``,
+real selection logic on them. The built-in engines (``extractive``, ``extractive-learned``,
 ``lead``) are registered below; neural engines come from the model store
 (:mod:`summarize.engines.resolve`).
 """
@@ -66,10 +66,10 @@ def _extractive(settings: Settings, model: str | None) -> Summarizer:
     return ExtractiveEngine()
 
 
-def _extractive_heuristic(settings: Settings, model: str | None) -> Summarizer:
+def _extractive_learned(settings: Settings, model: str | None) -> Summarizer:
     from summarize.engines.extractive.engine import ExtractiveEngine
 
-    return ExtractiveEngine(ranker="heuristic")
+    return ExtractiveEngine(ranker="learned")
 
 
 def _lead(settings: Settings, model: str | None) -> Summarizer:
@@ -79,6 +79,6 @@ def _lead(settings: Settings, model: str | None) -> Summarizer:
 
 
 register_summarizer("extractive", _extractive)
-# The same engine with the earlier hand-set ranker (docs/benchmarks.md compares the two).
-register_summarizer("extractive-heuristic", _extractive_heuristic)
+# The same engine with the learned ranker (docs/benchmarks.md compares the two).
+register_summarizer("extractive-learned", _extractive_learned)
 register_summarizer("lead", _lead)

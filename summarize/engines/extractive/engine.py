@@ -40,12 +40,12 @@ DEFAULT_MAX_WORDS = 120
 LONGEST_SENTENCE = 80
 UNIT_WORDS = 25
 ELLIPSIS = "…"
-# learned (the default): logistic regression over sentence features plus a lead prior
-# (summarize.engines.extractive.learned), with a fall-back to lead order when it is not
-# confident; heuristic: the hand-set weighted sum of position, centrality and title
-# similarity (summarize.engines.extractive.ranking). docs/benchmarks.md compares the two.
+# heuristic (the default): the hand-set weighted sum of position, centrality and title
+# similarity (summarize.engines.extractive.ranking); learned: logistic regression over
+# sentence features plus a lead prior (summarize.engines.extractive.learned), with a
+# fall-back to lead order when it is not confident. docs/benchmarks.md compares the two.
 RANKERS = ("learned", "heuristic")
-RANKER = "learned"
+RANKER = "heuristic"
 
 
 def default_words(total: int) -> int:

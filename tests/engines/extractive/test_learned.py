@@ -93,16 +93,16 @@ def test_the_learned_engine_keeps_the_length_contract() -> None:
         ExtractiveEngine(ranker="bogus")
 
 
-def test_the_learned_ranker_is_the_default_and_the_heuristic_stays_reachable() -> None:
+def test_the_heuristic_ranker_is_the_default_and_the_learned_one_stays_reachable() -> None:
     from summarize.engines.registry import summarizer_factory
 
-    assert ExtractiveEngine().ranker == "learned"
+    assert ExtractiveEngine().ranker == "heuristic"
     rankers = {}
-    for name in ("extractive", "extractive-heuristic"):
+    for name in ("extractive", "extractive-learned"):
         assert name in engine_names()
         factory = summarizer_factory(name)
         assert factory is not None
         engine = factory(Settings.from_env(), None)
         assert isinstance(engine, ExtractiveEngine)
         rankers[name] = engine.ranker
-    assert rankers == {"extractive": "learned", "extractive-heuristic": "heuristic"}
+    assert rankers == {"extractive": "heuristic", "extractive-learned": "learned"}
