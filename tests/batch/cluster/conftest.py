@@ -17,10 +17,12 @@ from tests.batch.helpers import article, write_jsonl
 ALLOWED_FAILURES = 1
 # A hang guard, not a speed check: generous, so that a loaded machine does not trip it.
 TEST_TIMEOUT_S = 240
+# How long a test waits for killed workers to be restarted before it starts (a hang guard).
+WORKERS_BACK_S = 180
 
 
 @pytest.fixture(scope="module")
-def shared_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def module_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """A 2-worker LocalCluster on loopback for a test module (its address, home, kill dir)."""
     import dask
     from distributed import LocalCluster
@@ -48,6 +50,20 @@ def shared_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
         ) as cluster,
     ):
         yield {"address": cluster.scheduler_address, "home": home, "kill_dir": kill_dir}
+
+
+@pytest.fixture
+def shared_cluster(module_cluster: dict[str, Any]) -> dict[str, Any]:
+    """The module's cluster with both workers up.
+
+    Some tests kill workers; their nannies restart them, which takes a while on a loaded
+    machine. Each test starts once both are back, instead of racing the restart.
+    """
+    from distributed import Client
+
+    with Client(module_cluster["address"], set_as_default=False) as client:
+        client.wait_for_workers(2, timeout=WORKERS_BACK_S)
+    return module_cluster
 
 
 @pytest.fixture
