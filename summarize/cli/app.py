@@ -14,6 +14,7 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup
 
+from summarize.cli.usage import plain_argument_names
 from summarize.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
@@ -120,6 +121,7 @@ def typer_app(help_text: str, **extra: Any) -> typer.Typer:
     )
 
 
+plain_argument_names()
 app = typer_app(
     "Summarize and translate Arabic news articles.\n\nExample: summarize article.txt",
     cls=DefaultCommandGroup,

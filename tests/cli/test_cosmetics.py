@@ -45,3 +45,26 @@ def test_import_errors_name_the_source_not_the_staging_folder(
     assert res.code == 2
     assert ".partial" not in res.err and ".x." not in res.err
     assert str(source) in res.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "argument"),
+    [
+        (["article", "--help"], "Usage: summarize article [OPTIONS] FILE\n", "FILE  Article file"),
+        (["eval", "--help"], "Usage: summarize eval [OPTIONS] DATA\n", "DATA  JSONL records"),
+        (
+            ["batch", "--help"],
+            "Usage: summarize batch [OPTIONS] [INPUT]...\n",
+            "INPUT  JSONL files",
+        ),
+    ],
+)
+def test_usage_lines_name_arguments_as_written(
+    capsys: Capsys, monkeypatch: Patch, argv: list[str], usage: str, argument: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    result = run_cli(capsys, monkeypatch, argv)
+    assert result.code == 0
+    assert usage in result.out
+    assert argument in result.out
+    assert "{" + argv[0] not in result.out and "<str>" not in result.out.split("Options:")[0]
