@@ -35,6 +35,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from snapshot import snapshot_files
+
 ROOT = Path(__file__).resolve().parents[1]
 _TOKEN = re.compile(r"\w+")
 _CHILD = """
@@ -49,20 +51,6 @@ for key, page in pages.items():
     out[key] = article.text
 print(json.dumps(out))
 """
-
-
-def _files(snapshot: Path, names: list[str], dest: Path) -> Path:
-    """A folder holding ``names`` from a work tree or a bare git directory."""
-    if all((snapshot / n).exists() for n in names):
-        return snapshot
-    archive = subprocess.run(
-        ["git", "--git-dir", str(snapshot), "archive", "HEAD", *names],
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
-    return dest
 
 
 def _scores(pairs: list[tuple[str, str]], n: int) -> dict[str, float]:
@@ -119,7 +107,7 @@ def _trafilatura(pages: dict[str, str]) -> dict[str, str]:
 
 def _load(args: argparse.Namespace, tmp: Path) -> dict[str, tuple[str, dict[str, str]]]:
     """Data sets: name -> (expected bodies, pages), by page key."""
-    bench = _files(args.benchmark, ["ground-truth.json", "html"], tmp / "bench")
+    bench = snapshot_files(args.benchmark, ["ground-truth.json", "html"], tmp / "bench")
     truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
     pages = {
         key: gzip.decompress((bench / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8")
@@ -128,7 +116,7 @@ def _load(args: argparse.Namespace, tmp: Path) -> dict[str, tuple[str, dict[str,
     sets = {"article-extraction-benchmark (181 pages)": (truth, pages)}
     if args.arabic is not None:
         names = ["tests/data/html/arabic_article.html", "tests/data/text/arabic.txt"]
-        news = _files(args.arabic, names, tmp / "newspaper")
+        news = snapshot_files(args.arabic, names, tmp / "newspaper")
         page = (news / names[0]).read_text(encoding="utf-8")
         body = (news / names[1]).read_text(encoding="utf-8")
         sets["newspaper3k Arabic page (1 page)"] = ({"ar": {"articleBody": body}}, {"ar": page})

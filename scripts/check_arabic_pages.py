@@ -21,15 +21,15 @@ HTML date (``html_to_text`` then ``to_iso``) on every page of htmldate's set.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import re
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
+
+from snapshot import snapshot_files
 
 _MIN_ARABIC = 1500
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -42,20 +42,6 @@ _BLOCK = re.compile(
     re.I,
 )
 _PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")  # پ چ ژ گ ک ی
-
-
-def _tree(snapshot: Path, names: list[str], dest: Path) -> Path:
-    """A folder holding ``names`` from a work tree or a bare git directory."""
-    if all((snapshot / n).exists() for n in names):
-        return snapshot
-    archive = subprocess.run(
-        ["git", "--git-dir", str(snapshot), "archive", "HEAD", *names],
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
-    return dest
 
 
 def _expected(tests: Path) -> dict[str, str]:
@@ -149,8 +135,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load average: {os.getloadavg()}", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
-        hd = _tree(args.htmldate, ["tests"], Path(tmp) / "htmldate") / "tests"
-        tr = _tree(args.trafilatura, ["tests/eval"], Path(tmp) / "trafilatura") / "tests"
+        hd = snapshot_files(args.htmldate, ["tests"], Path(tmp) / "htmldate") / "tests"
+        tr = snapshot_files(args.trafilatura, ["tests/eval"], Path(tmp) / "trafilatura") / "tests"
         expected = _expected(hd)
         pages = _pages(hd, expected)
         arabic = [p for p in pages if _is_arabic(p)]
