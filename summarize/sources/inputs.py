@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import InputError
-from summarize.sources.decode import DecodeError, decode
+from summarize.sources.decode import Decoded, DecodeError, decode
 from summarize.sources.html import html_to_text, markup_kind, tags_to_text
 
 
@@ -34,15 +34,19 @@ def decode_input(data: bytes, name: str = "input") -> tuple[str, str | None]:
         decoded = decode(data)
     except DecodeError as exc:
         raise InputError(f"{name}: {exc}") from None
-    warning = None
+    return decoded.text, decoding_warning(decoded, name)
+
+
+def decoding_warning(decoded: Decoded, name: str) -> str | None:
+    """The warning for a decoding that replaced or repaired bytes, else ``None``."""
     if decoded.replaced:
-        warning = (
+        return (
             f"warning: {name}: {decoded.replaced} invalid {decoded.encoding_name} "
             "byte sequence(s) replaced with U+FFFD"
         )
-    elif decoded.repaired:
-        warning = f"warning: {name}: UTF-8 text that had been read as Windows-1256, repaired"
-    return decoded.text, warning
+    if decoded.repaired:
+        return f"warning: {name}: UTF-8 text that had been read as Windows-1256, repaired"
+    return None
 
 
 def decode_bytes(data: bytes, name: str = "input") -> str:
