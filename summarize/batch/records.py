@@ -22,13 +22,13 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from summarize.errors import InputError, UsageError
+from summarize.sources.inputs import stdin_bytes, stdin_is_terminal
 from summarize.sources.web import is_url
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -159,7 +159,7 @@ def _walk(directory: Path) -> Iterator[InputRecord]:
 
 
 def _stdin_records(input_format: str) -> Iterator[InputRecord]:
-    lines: Iterable[bytes] = sys.stdin.buffer
+    lines: Iterable[bytes] = stdin_bytes()
     if input_format == "auto":
         head, lines = _first_line(lines)
         input_format = "jsonl" if head.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"{" else "text"
@@ -210,7 +210,7 @@ def check_inputs(args: Iterable[str], input_format: str) -> list[str]:
         raise UsageError("no input: give files, directories, or - for standard input")
     if args.count("-") > 1:
         raise UsageError("standard input (-) can be given only once")
-    if "-" in args and sys.stdin.isatty():
+    if "-" in args and stdin_is_terminal():
         raise UsageError("standard input is a terminal: pipe records in, or give files")
     return args
 

@@ -86,7 +86,7 @@ class RecordWorker:
 
         assert record.url is not None
         try:
-            page = read_url(record.url, self.settings.offline)
+            page = read_url(record.url, self.settings.offline, self.settings.max_chars)
         except SummarizeError as exc:
             return replace(record, error=str(exc))
         title, date = record.title or page.title, record.date or page.date

@@ -50,7 +50,7 @@ def prepare_input(
     A decoding warning (bad bytes replaced) goes to ``console``, and so does a notice when
     the input is longer than ``max_chars`` and cut to it.
     """
-    source = read_url(path, offline) if is_url(path) else read_source(path)
+    source = read_url(path, offline, max_chars) if is_url(path) else read_source(path, max_chars)
     if source.warning and console is not None:
         console.print(source.warning, markup=False, highlight=False)
     prepared = prepare(
@@ -59,6 +59,7 @@ def prepare_input(
         date=source.date,
         source=source.source,
         max_chars=max_chars,
+        cut_from=source.truncated_from,
     )
     if prepared.meta.truncated_from is not None and console is not None:
         console.print(cut_notice(prepared.meta.truncated_from, max_chars), markup=False)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from summarize.errors import InputError, UsageError, one_line
+from summarize.text.limit import MAX_CHARS
 from summarize.version import __version__
 
 if TYPE_CHECKING:
@@ -189,9 +190,9 @@ def page_text(page: Page) -> tuple[str, str | None]:
     return decoded.text, decoding_warning(decoded, name)
 
 
-def read_url(url: str, offline: bool = False) -> Source:
+def read_url(url: str, offline: bool = False, max_chars: int = MAX_CHARS) -> Source:
     """Fetch ``url`` and read it as any input (HTML pages through the extractor)."""
     from summarize.sources.inputs import to_source
 
     text, warning = page_text(fetch(url, offline=offline))
-    return replace(to_source(text, _shown(url)), warning=warning)
+    return replace(to_source(text, _shown(url), max_chars), warning=warning)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from summarize.text.normalize import READER_WORD as _WORD
+from summarize.text.normalize import word_count
 from summarize.text.sentences import Sentence
 
-_WORD = re.compile(r"\S+")
 _CLAUSE_END = re.compile(r"[،,؛;:]['\"”’»)\]]*$")
 
 
@@ -52,7 +53,7 @@ def split_long(sentences: Iterable[Sentence], longest: int, unit_words: int) -> 
     """``sentences`` with every one over ``longest`` words cut into ``unit_words`` units."""
     out = []
     for s in sentences:
-        if len(s.text.split()) <= longest:
+        if word_count(s.text) <= longest:
             out.append(s)
             continue
         for unit in _units(s.text, unit_words):

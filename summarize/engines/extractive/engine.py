@@ -29,7 +29,7 @@ from summarize.engines.base import Document, Length
 from summarize.engines.extractive.learned import learned_scores, shipped_model
 from summarize.engines.extractive.ranking import Scored, Weights, score_sentences, select
 from summarize.text.clauses import split_long
-from summarize.text.normalize import word_count
+from summarize.text.normalize import first_words, word_count
 from summarize.text.sentences import Sentence
 
 # With no length asked for: a fifth of the article, between a short paragraph and a long one.
@@ -72,10 +72,8 @@ def budgets(length: Length, sentences: Sequence[Sentence]) -> tuple[int | None, 
 
 def cut(text: str, max_words: int) -> str:
     """``text`` cut to its first ``max_words`` words, ending with an ellipsis when cut."""
-    parts = text.split()
-    if len(parts) <= max_words:
-        return text
-    return " ".join(parts[:max_words]).rstrip("،,؛;:") + ELLIPSIS
+    head = first_words(text, max_words)
+    return text if head == text else head.rstrip("،,؛;:") + ELLIPSIS
 
 
 class ExtractiveEngine:
