@@ -183,11 +183,31 @@ def page_text(page: Page) -> tuple[str, str | None]:
     from summarize.sources.inputs import decoding_warning
 
     name = _shown(page.url)
+    if _cut_mid_character(page.data):
+        raise InputError(
+            f"{name}: the page ends inside a UTF-8 character: it was cut short "
+            "(the server's Content-Length is smaller than the page)"
+        )
     try:
         decoded = decode_page(page.data, page.charset)
     except DecodeError as exc:
         raise InputError(f"{name}: {exc}") from None
     return decoded.text, decoding_warning(decoded, name)
+
+
+def _cut_mid_character(data: bytes) -> bool:
+    """UTF-8 text (with some non-ASCII) whose only fault is a character cut at the end."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason != "unexpected end of data" or exc.end != len(data):
+            return False
+        head = data[: exc.start]
+        try:
+            return not head.decode("utf-8").isascii()
+        except UnicodeDecodeError:
+            return False
+    return False
 
 
 def read_url(url: str, offline: bool = False, max_chars: int = MAX_CHARS) -> Source:

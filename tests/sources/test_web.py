@@ -91,6 +91,14 @@ def _short(handler: BaseHTTPRequestHandler) -> None:
     handler.close_connection = True
 
 
+def _long(handler: BaseHTTPRequestHandler) -> None:
+    # A Content-Length two bytes short (the full stop and half the last letter).
+    body = "\n".join(_PARAGRAPHS).encode()
+    head = _head(len(body) - 2).replace(b"text/html", b"text/plain")
+    handler.wfile.write(head + body)
+    handler.close_connection = True
+
+
 def _loop(handler: BaseHTTPRequestHandler) -> None:
     handler.send_response(302)
     handler.send_header("Location", "/loop")
@@ -103,6 +111,7 @@ _SPECIAL = {
     "/trickle-body": lambda h: _trickle(h, _head(500), b"x" * 500),
     "/trickle-head": lambda h: _trickle(h, b"", _head(2) + b"ok"),
     "/short": _short,
+    "/long": _long,
     "/loop": _loop,
 }
 
@@ -196,11 +205,16 @@ def test_a_body_shorter_than_its_content_length_is_an_error(server: str) -> None
             "http://{server}/loop",
             "http://{server}/loop: the server redirects in a loop (or more than 10 times)",
         ),
+        (
+            "http://{server}/long",
+            "http://{server}/long: the page ends inside a UTF-8 character: it was cut short "
+            "(the server's Content-Length is smaller than the page)",
+        ),
     ],
 )
 def test_url_faults_are_one_right_line(server: str, url: str, message: str) -> None:
     with pytest.raises(InputError) as exc:
-        fetch(url.format(server=server))
+        read_url(url.format(server=server))
     assert str(exc.value) == message.format(server=server)
 
 
