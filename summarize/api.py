@@ -101,8 +101,16 @@ class Session:
 
     def open(self, text: str) -> tuple[Prepared, Engine, str]:
         """The cleaned article ``text`` (plain text or an HTML page), its engine and target."""
-        source = to_source(text, "text")
-        prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
+        max_chars = self.settings.max_chars
+        source = to_source(text, "text", max_chars)
+        prepared = prepare(
+            source.text,
+            title=source.title,
+            date=source.date,
+            source=source.source,
+            max_chars=max_chars,
+            cut_from=source.truncated_from,
+        )
         check_source(prepared)
         target = self.task.target(prepared.meta.source_lang)
         key = (prepared.meta.source_lang, target)

@@ -125,3 +125,15 @@ def test_a_huge_page_is_bounded_before_extraction(  # type: ignore[no-untyped-de
     assert seen and seen[0] <= limit
     assert json.loads(res.out)["truncated_from"] == len(page)
     assert cut_notice(len(page), limit) in " ".join(res.err.split())
+
+
+def test_the_python_api_bounds_a_huge_page_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.api import Session
+
+    monkeypatch.setenv("SUMMARIZE_MAX_CHARS", "20000")
+    related = "".join(f"<div><a href='/n/{i}'>خبر رقم {i}</a></div>" for i in range(2000))
+    page = f"<html><body><article>{ARTICLE}</article>{related}</body></html>"
+    with Session(engine="extractive", sentences=1) as session:
+        result = session.summarise(page)
+    assert result.meta.truncated_from == len(page)
+    assert result.text in PARAGRAPHS
