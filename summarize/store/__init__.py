@@ -21,7 +21,15 @@ _EXPORTS = {
     "install_hint": "summarize.store.local",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "CatalogEntry",
+    "InstalledModel",
+    "ModelStore",
+    "default_model",
+    "get_entry",
+    "install_hint",
+    "load_catalog",
+]
 
 if TYPE_CHECKING:
     from summarize.store.catalog import CatalogEntry, default_model, get_entry, load_catalog
