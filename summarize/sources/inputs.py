@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from summarize.errors import InputError
-from summarize.sources.decode import Decoded, DecodeError, decode
+from summarize.sources.decode import Decoded, DecodeError
 from summarize.sources.html import bound_page, html_to_text, markup_kind, tags_to_text
 from summarize.text.limit import MAX_CHARS
 
@@ -33,9 +33,15 @@ class Source:
 
 
 def decode_input(data: bytes, name: str = "input") -> tuple[str, str | None]:
-    """Decode text bytes (see :mod:`summarize.sources.decode`): the text and a warning or None."""
+    """Decode text bytes: the text and a warning or None.
+
+    The evidence of :mod:`summarize.sources.decode`, with a page's markup set aside and its
+    ``<meta charset>`` weighed as for a URL (:func:`summarize.sources.charset.decode_page`).
+    """
+    from summarize.sources.charset import decode_page
+
     try:
-        decoded = decode(data)
+        decoded = decode_page(data, None)
     except DecodeError as exc:
         raise InputError(f"{name}: {exc}") from None
     return decoded.text, decoding_warning(decoded, name)

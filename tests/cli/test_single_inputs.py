@@ -137,3 +137,14 @@ def test_the_python_api_bounds_a_huge_page_too(monkeypatch: pytest.MonkeyPatch) 
         result = session.summarise(page)
     assert result.meta.truncated_from == len(page)
     assert result.text in PARAGRAPHS
+
+
+def test_a_windows_1256_html_file_is_read(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Markup read as text looks like misplaced punctuation: judged on the text, it decodes.
+    from tests.sources.test_web import _CP1256_PAGE, _PARAGRAPHS
+
+    path = tmp_path / "page.html"
+    path.write_bytes(_CP1256_PAGE)
+    res = run_cli(capsys, monkeypatch, [str(path), "-f", "json", "--sentences", "1"])
+    assert res.code == 0, res.err
+    assert json.loads(res.out)["summary"] in _PARAGRAPHS
