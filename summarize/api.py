@@ -33,11 +33,11 @@ from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from summarize.engines.base import Length, SummaryOptions
 from summarize.pipeline import Event, Finished, Fragment, Prepared, Result
-from summarize.session import Session as TaskSession
 from summarize.settings import Settings
 from summarize.sources.inputs import to_source
 from summarize.tasks import Brief as BriefTask
 from summarize.tasks import Engine, Summarize, Task, Translate, check_lang
+from summarize.tasks import Session as TaskSession
 
 if TYPE_CHECKING:
     from summarize.brief.build import Brief
@@ -73,7 +73,7 @@ class Session(TaskSession):
     """A task (summaries by default) whose engines are built on first use and kept until closed.
 
     ``task`` is a :mod:`summarize.tasks` object; without one the summary options below apply.
-    This is :class:`summarize.session.Session` with the command line's options as keywords;
+    This is :class:`summarize.tasks.Session` with the command line's options as keywords;
     its notices go to the ``summarize`` logger.
     """
 

@@ -14,9 +14,8 @@ from typing import Any
 from summarize.batch.records import InputRecord
 from summarize.errors import InputError, one_line
 from summarize.pipeline import Prepared
-from summarize.session import Session
 from summarize.settings import Settings
-from summarize.tasks import Engine, Task
+from summarize.tasks import Engine, Session, Task
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Running one article for ``article``, ``translate`` and ``brief``: read, open, render.
 
-Each opens a :class:`~summarize.session.Session` for its task (notices on stderr), reads the
+Each opens a :class:`~summarize.tasks.Session` for its task (notices on stderr), reads the
 article through it, builds the engine under a spinner when a model loads, and renders.
 """
 
@@ -13,9 +13,8 @@ from typing import Any
 
 from summarize.pipeline import Prepared, SummaryOptions
 from summarize.render import Notices, make_renderer, notices, render, streams_tokens
-from summarize.session import Session
 from summarize.settings import Settings
-from summarize.tasks import Engine, Summarize, Task, Translate, check_lang
+from summarize.tasks import Engine, Session, Summarize, Task, Translate, check_lang
 
 
 def loading(console: Notices, what: str, active: bool = True) -> AbstractContextManager[Any]:

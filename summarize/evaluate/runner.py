@@ -18,9 +18,8 @@ from summarize.evaluate.records import Dataset, EvalRecord, load_predictions
 from summarize.evaluate.report import Report, SystemResult
 from summarize.evaluate.scoring import SCORERS, Bootstrap, scorer_for
 from summarize.evaluate.systems import PredictionsSpec, System, SystemSpec
-from summarize.session import Session
 from summarize.settings import Settings
-from summarize.tasks import Engine, Summarize, Task, Translate
+from summarize.tasks import Engine, Session, Summarize, Task, Translate
 
 # Called after each record a system has worked on (progress bars).
 OnRecord = Callable[[str], None]

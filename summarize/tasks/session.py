@@ -17,7 +17,7 @@ from typing import Self
 from summarize.engines.base import notice_of
 from summarize.pipeline import Event, Prepared, prepare
 from summarize.settings import Settings
-from summarize.tasks import Engine, Summarize, Task, Translate, check_source
+from summarize.tasks.kinds import Engine, Summarize, Task, Translate, check_source
 from summarize.text.limit import cut_notice
 
 # Where notices go: a stderr console, a batch run's console, the ``summarize`` logger.
