@@ -68,7 +68,9 @@ def import_graph(package: Path = PACKAGE) -> Graph:
             if target is None or target == source or not _exists(target, package):
                 continue
             where = f"{path.relative_to(root).as_posix()}:{line}"
-            graph.setdefault(source, {}).setdefault(target, []).append(where)
+            found = graph.setdefault(source, {}).setdefault(target, [])
+            if where not in found:
+                found.append(where)
     return graph
 
 

@@ -131,8 +131,8 @@ def find_installed(settings: Settings, task: str, *langs: str) -> InstalledModel
 def _neural_summarizer(
     installed: InstalledModel, settings: Settings, options: SummaryOptions
 ) -> Summarizer:
-    from summarize.engines.neural.decoding import NeuralModel
     from summarize.engines.neural.engine import NeuralSummarizer
+    from summarize.engines.neural.model import NeuralModel
 
     return NeuralSummarizer(NeuralModel(installed, settings), _plan(options))
 
@@ -140,8 +140,8 @@ def _neural_summarizer(
 def _neural_translator(
     installed: InstalledModel, settings: Settings, plan: DecodePlan
 ) -> Translator:
-    from summarize.engines.neural.decoding import NeuralModel
     from summarize.engines.neural.engine import NeuralTranslator
+    from summarize.engines.neural.model import NeuralModel
 
     return NeuralTranslator(NeuralModel(installed, settings), plan)
 

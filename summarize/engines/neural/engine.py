@@ -20,7 +20,7 @@ from summarize.engines.base import (
     Summarizer,
     Translator,
 )
-from summarize.engines.neural.decoding import NeuralModel
+from summarize.engines.neural.model import NeuralModel
 from summarize.errors import SummarizeError
 from summarize.text.sentences import split_sentences
 
