@@ -12,17 +12,17 @@ from summarize.engines import Fallback, resolve_summarizer, resolve_translator
 from summarize.engines.base import Document, Length
 from summarize.engines.extractive.engine import ExtractiveEngine
 from summarize.engines.neural.ct2 import Decoding
-from summarize.engines.neural.model import (
-    NeuralModel,
-    plan_groups,
-    source_budget,
-)
 from summarize.engines.neural.engine import (
     DecodePlan,
     NeuralSummarizer,
     NeuralTranslator,
     SummarizeThenTranslate,
     join_units,
+)
+from summarize.engines.neural.model import (
+    NeuralModel,
+    plan_groups,
+    source_budget,
 )
 from summarize.errors import ModelNotInstalledError, UsageError
 from summarize.pipeline import SummaryOptions, prepare
