@@ -46,7 +46,26 @@ def site(tmp_path: Path) -> Path:
     _dist_info(folder, project["name"], project["version"], project["entry-points"])
     broken = {"summarize.engines": {"broken": "summarize_no_such_module:Engine"}}
     _dist_info(folder, "summarize-broken", "1.0", broken)
+    (folder / "summarize_bracket.py").write_text(BRACKET, encoding="utf-8")
+    translators = {"summarize.translators": {"bracket": "summarize_bracket:Bracket"}}
+    _dist_info(folder, "summarize-bracket", "1.0", translators)
     return folder
+
+
+# A translator plugin, a module of its own: each paragraph in brackets, tagged with the target.
+BRACKET = """
+class Bracket:
+    name = "bracket"
+
+    def __init__(self, settings, model):
+        self.model = model
+
+    def translate(self, doc, target_lang):
+        yield "\\n".join(f"[{target_lang}] {p}" for p in doc.text.split("\\n"))
+
+    def close(self):
+        pass
+"""
 
 
 def _cli(site: Path, *argv: str, before: str = "") -> subprocess.CompletedProcess[str]:
@@ -73,6 +92,18 @@ def test_a_plugin_engine_is_accepted_by_name_and_runs(site: Path, tmp_path: Path
     first = [s.text for s in prepare(text).doc.sentences[:2]]
     assert record["engine"] == "echo"
     assert record["summary"] == " ".join(first)
+
+
+def test_a_plugin_translator_is_accepted_by_translate_model(site: Path, tmp_path: Path) -> None:
+    text = arabic_article(2, seed=4)
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    res = _cli(site, "translate", str(article), "--model", "bracket", "-f", "json")
+    assert res.returncode == 0, res.stderr
+    record = json.loads(res.stdout)
+    assert record["engine"] == "bracket" and record["model"] == "bracket"
+    paragraphs = prepare(text).doc.text.split("\n")
+    assert record["translation"] == "\n".join(f"[en] {p}" for p in paragraphs)
 
 
 def test_the_engines_list_and_the_help_name_plugins(site: Path) -> None:
