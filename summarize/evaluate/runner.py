@@ -77,7 +77,8 @@ def _summary_runner(spec: SystemSpec, session: Session) -> Callable[[EvalRecord]
     options = session.task.options
 
     def run(record: EvalRecord) -> str:
-        prepared = session.prepare(record.source, title=record.title)
+        label = f"record {record.id}"
+        prepared = session.prepare(record.source, title=record.title, label=label)
         source = prepared.meta.source_lang
         target = session.task.target(source)
         engine = _engine(session, source, target)
