@@ -15,13 +15,14 @@ from summarize.tasks.kinds import (
     check_source,
     make_task,
 )
-from summarize.tasks.session import Notify, Session
+from summarize.tasks.session import Notify, OnEngine, Session
 
 __all__ = [
     "SUPPORTED_LANGS",
     "Brief",
     "Engine",
     "Notify",
+    "OnEngine",
     "Session",
     "Summarize",
     "Task",

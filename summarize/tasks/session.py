@@ -22,19 +22,31 @@ from summarize.text.limit import cut_notice
 
 # Where notices go: a stderr console, a batch run's console, the ``summarize`` logger.
 Notify = Callable[[str], None]
+# Called with each engine built and its (source, target) pair.
+OnEngine = Callable[[Engine, str, str], None]
 
 
 class Session:
     """Runs ``task`` with ``settings``; notices (an engine's fallback, a cut) go to ``notify``.
 
     Engines are built on first use, one per (source, target) language pair, and kept until
-    :meth:`close` (or the end of a ``with`` block) releases them all.
+    :meth:`close` (or the end of a ``with`` block) releases them all. An entry point that says
+    more about an engine than its notice (which model writes, advice given once) passes
+    ``on_engine``, called with each engine built instead of sending its notice to ``notify``.
     """
 
-    def __init__(self, task: Task, settings: Settings, notify: Notify | None = None) -> None:
+    def __init__(
+        self,
+        task: Task,
+        settings: Settings,
+        notify: Notify | None = None,
+        *,
+        on_engine: OnEngine | None = None,
+    ) -> None:
         self.task = task
         self.settings = settings
         self.notify = notify
+        self.on_engine = on_engine
         # Seconds spent building engines (``summarize eval`` leaves them out of its speed).
         self.load_seconds = 0.0
         self._engines: dict[tuple[str, str], Engine] = {}
@@ -97,8 +109,10 @@ class Session:
                 self._engines[key] = self.task.engine(self.settings, source, target)
             finally:
                 self.load_seconds += time.perf_counter() - started
-            notice = notice_of(self._engines[key])
-            if notice:
+            engine = self._engines[key]
+            if self.on_engine is not None:
+                self.on_engine(engine, source, target)
+            elif notice := notice_of(engine):
                 self._notice(notice)
         return self._engines[key]
 

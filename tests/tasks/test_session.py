@@ -68,6 +68,22 @@ def test_engines_are_built_once_per_pair_announced_once_and_closed(noticing: Non
     assert session.engines() == []
 
 
+def test_on_engine_hears_of_each_engine_instead_of_notify(noticing: None) -> None:
+    notices: list[str] = []
+    heard: list[tuple[str, str, str]] = []
+
+    def on_engine(engine: object, source: str, target: str) -> None:
+        heard.append((type(engine).__name__, source, target))
+
+    task = Summarize(SummaryOptions(engine="noticing"))
+    with Session(task, Settings.from_env(), notices.append, on_engine=on_engine) as session:
+        session.engine("ar", "ar")
+        session.engine("ar", "ar")
+        session.engine("en", "en")
+    assert heard == [("NoticeEngine", "ar", "ar"), ("NoticeEngine", "en", "en")]
+    assert notices == []
+
+
 def test_a_cut_input_is_a_notice_naming_its_label(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUMMARIZE_MAX_CHARS", "300")
     notices: list[str] = []
