@@ -13,11 +13,28 @@ from typing import Any
 
 from summarize.batch.records import InputRecord
 from summarize.engines.base import notice_of
-from summarize.errors import InputError, one_line
+from summarize.errors import InputError, SummarizeError, one_line
 from summarize.pipeline import Prepared, prepare
 from summarize.settings import Settings
 from summarize.tasks import Engine, Task, check_source
 from summarize.text.limit import cut_notice
+
+
+def page_text(record: InputRecord) -> InputRecord:
+    """A JSON Lines record's text read as a file's would be: a page reduced to its article.
+
+    Title and date found in the page are hints under the record's own.
+    """
+    from dataclasses import replace
+
+    from summarize.sources.inputs import to_source
+
+    assert record.text is not None
+    source = to_source(record.text, str(record.id))
+    if source.text is record.text:
+        return replace(record, page=False)
+    title, date = record.title or source.title, record.date or source.date
+    return replace(record, text=source.text, title=title, date=date, page=False)
 
 
 @dataclass
@@ -81,7 +98,6 @@ class RecordWorker:
         """The record with the text (and title, date) of the page at its ``url``."""
         from dataclasses import replace
 
-        from summarize.errors import SummarizeError
         from summarize.sources.web import read_url
 
         assert record.url is not None
@@ -99,19 +115,28 @@ class RecordWorker:
         if record.error is not None or record.text is None:
             return error_record(record, record.error or "no text")
         try:
-            max_chars = self.settings.max_chars
-            prepared = prepare(
-                record.text, title=record.title, date=record.date, max_chars=max_chars
-            )
-            if prepared.meta.truncated_from is not None and self.notify is not None:
-                cut = cut_notice(prepared.meta.truncated_from, max_chars)
-                self.notify(f"record {record.id}: {cut}")
-            prepared = check_source(prepared)
-            source = prepared.meta.source_lang
-            target = self.task.target(source)
+            record, prepared, target = self._read(record)
         except InputError as exc:
             return error_record(record, str(exc))
-        return _Item(record, prepared, self.load(source, target), target, started)
+        except SummarizeError:
+            raise
+        except Exception as exc:  # hostile input that breaks a reader: the record fails
+            return error_record(record, f"{type(exc).__name__}: {exc}")
+        engine = self.load(prepared.meta.source_lang, target)
+        return _Item(record, prepared, engine, target, started)
+
+    def _read(self, record: InputRecord) -> tuple[InputRecord, Prepared, str]:
+        """The record (its page reduced to the article), prepared, and its target language."""
+        if record.page:
+            record = page_text(record)
+        assert record.text is not None
+        max_chars = self.settings.max_chars
+        prepared = prepare(record.text, title=record.title, date=record.date, max_chars=max_chars)
+        if prepared.meta.truncated_from is not None and self.notify is not None:
+            cut = cut_notice(prepared.meta.truncated_from, max_chars)
+            self.notify(f"record {record.id}: {cut}")
+        prepared = check_source(prepared)
+        return record, prepared, self.task.target(prepared.meta.source_lang)
 
     def _run_one(self, item: _Item) -> dict[str, Any]:
         try:

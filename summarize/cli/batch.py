@@ -137,7 +137,7 @@ def batch(
 
     On a Dask cluster: summarize batch crawl.jsonl -o out.jsonl --cluster tcp://host:8786
     """
-    from summarize.batch.records import check_inputs
+    from summarize.batch.inputs import check_inputs
     from summarize.batch.run import BatchConfig, run_batch
     from summarize.brief.engines import BriefOptions
     from summarize.engines.base import Length

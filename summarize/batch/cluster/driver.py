@@ -43,8 +43,9 @@ from collections.abc import Callable
 from typing import Any
 
 from summarize.batch.cluster.connect import cluster_target, connect, distributed_module
-from summarize.batch.drain import Tally, drain, open_sink, report_done
-from summarize.batch.run import BatchConfig, start_run, windows
+from summarize.batch.drain import Tally, drain, report_done
+from summarize.batch.records import windows
+from summarize.batch.run import BatchConfig, start_run
 from summarize.errors import SummarizeError
 
 # Batches in flight (submitted, not yet written) per worker: enough to hide a round trip.
@@ -105,8 +106,9 @@ def run_cluster_batch(
     # Failures reach the user as error records or one-line errors: Dask's own logs, which
     # repeat them with tracebacks, only under SUMMARIZE_DEBUG.
     log_level = logging.INFO if config.settings.debug else logging.CRITICAL
+    home = str(config.settings.home)
     started = time.perf_counter()
-    with connect(target, workers, str(config.settings.home), log_level) as client:
+    with contextlib.closing(start.sink), connect(target, workers, home, log_level) as client:
         from summarize.batch.cluster.flow import ordered_outputs
         from summarize.batch.cluster.worker import EnginePlugin
 
@@ -118,8 +120,7 @@ def run_cluster_batch(
             batches = windows(start.records, config.window)
             outputs = ordered_outputs(client, name, batches, limit)
             progress = start.progress()
-            sink = open_sink(config.output)
-            drain(outputs, sink, start.tally, start.console, progress, config.output)
+            drain(outputs, start.sink, start.tally, start.console, progress, config.output)
         finally:
             _unregister(client, name)
     report_done(start.console, start.tally, time.perf_counter() - started)

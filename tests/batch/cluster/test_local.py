@@ -19,6 +19,7 @@ from summarize.tasks import Summarize
 from tests.batch.cluster import fake_engines
 from tests.batch.cluster.conftest import articles, descendants, read_records
 from tests.batch.helpers import without_ms
+from tests.hang import HANG_S
 from tests.tiny_models import install_tiny
 
 
@@ -170,7 +171,7 @@ def test_a_worker_without_the_package_fails_in_one_line(tmp_path: Path) -> None:
                 run_cluster_batch(job, cluster.scheduler_address, 1, None)
         finally:
             worker.terminate()
-            worker.wait(timeout=30)
+            worker.wait(timeout=HANG_S)
     # Dask sends this one back wrapped (the worker could not even unpickle the plugin).
     assert str(raised.value) == (
         "worker could not load engine: ModuleNotFoundError(\"No module named 'summarize'\"); "
