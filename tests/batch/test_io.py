@@ -144,3 +144,33 @@ def test_existing_output_needs_resume(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="--resume"):
         _state(path, resume=False)
     assert os.path.getsize(path) == 10
+
+
+def test_folder_links_are_not_followed_and_no_file_is_read_twice(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("أ.", encoding="utf-8")
+    (root / "sub" / "b.txt").write_text("ب.", encoding="utf-8")
+    (root / "loop").symlink_to(root)  # back into the tree: a loop
+    (root / "sub" / "up").symlink_to("..")
+    (root / "out").symlink_to(tmp_path)  # out of the tree
+    (tmp_path / "outside.txt").write_text("خارج.", encoding="utf-8")
+    (root / "c.txt").symlink_to(root / "a.txt")  # the same file again
+    (root / "broken.txt").symlink_to(tmp_path / "nothing.txt")
+    os.mkfifo(root / "fifo.txt")  # reading it would block the run
+    records = list(read_inputs([str(root)]))
+    names = [str(Path(r.id).relative_to(root)) for r in records]
+    assert names == ["a.txt", "broken.txt", "fifo.txt", "sub/b.txt"]
+    assert [r.text for r in records] == ["أ.", None, None, "ب."]
+    assert records[1].error is not None and "cannot read" in records[1].error
+    assert records[2].error is not None and "not a regular file" in records[2].error
+
+
+def test_a_deep_folder_tree_is_walked_without_recursion(tmp_path: Path) -> None:
+    folder = tmp_path
+    for _ in range(1200):  # deeper than Python's recursion limit
+        folder = folder / "d"
+        folder.mkdir()
+    (folder / "deep.txt").write_text("عميق.", encoding="utf-8")
+    [record] = read_inputs([str(tmp_path / "d")])
+    assert record.text == "عميق."

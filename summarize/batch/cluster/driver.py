@@ -44,9 +44,11 @@ from typing import Any
 
 from summarize.batch.cluster.connect import cluster_target, connect, distributed_module
 from summarize.batch.drain import Tally, drain, report_done
+from summarize.batch.pool import MAX_PER_CPU
 from summarize.batch.records import windows
 from summarize.batch.run import BatchConfig, start_run
 from summarize.errors import SummarizeError
+from summarize.settings import cpu_count
 
 # Batches in flight (submitted, not yet written) per worker: enough to hide a round trip.
 DEPTH = 3
@@ -106,6 +108,12 @@ def run_cluster_batch(
     # Failures reach the user as error records or one-line errors: Dask's own logs, which
     # repeat them with tracebacks, only under SUMMARIZE_DEBUG.
     log_level = logging.INFO if config.settings.debug else logging.CRITICAL
+    if target is None and workers > MAX_PER_CPU * cpu_count():
+        start.notice(
+            f"--workers {workers}: using {MAX_PER_CPU * cpu_count()} processes "
+            f"(at most {MAX_PER_CPU} per CPU, and this machine has {cpu_count()})"
+        )
+        workers = MAX_PER_CPU * cpu_count()
     home = str(config.settings.home)
     started = time.perf_counter()
     with contextlib.closing(start.sink), connect(target, workers, home, log_level) as client:
