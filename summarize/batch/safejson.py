@@ -51,20 +51,31 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
-def encode_line(record: dict[str, Any]) -> bytes:
-    """``record`` as one line of UTF-8 JSON; a record that cannot be, as an error record."""
+def writable(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` as it will be written: itself, cleaned (see above), or an error record."""
     try:
-        return _strict(record)
+        _strict(record)
+        return record
     except DUMP_ERRORS:
         pass
     try:
-        return _strict(clean(record))
+        cleaned: dict[str, Any] = clean(record)
+        _strict(cleaned)
+        return cleaned
     except DUMP_ERRORS as exc:
         reason = _reason(exc)
     record_id = record.get("id")
     if not isinstance(record_id, str | int | float) or isinstance(record_id, bool):
         record_id = None
-    return _strict({"id": clean(record_id), "error": f"cannot write this record as JSON: {reason}"})
+    return {"id": clean(record_id), "error": f"cannot write this record as JSON: {reason}"}
+
+
+def encode_line(record: dict[str, Any]) -> bytes:
+    """``record`` as one line of UTF-8 JSON (see :func:`writable`)."""
+    try:
+        return _strict(record)
+    except DUMP_ERRORS:
+        return _strict(writable(record))
 
 
 def key_of(value: Any) -> str:
