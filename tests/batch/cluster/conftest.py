@@ -40,7 +40,15 @@ def local_cluster(
     }
     with (
         dask.config.set(
-            {**LOCAL_CONFIG, "distributed.scheduler.allowed-failures": allowed_failures}
+            {
+                **LOCAL_CONFIG,
+                "distributed.scheduler.allowed-failures": allowed_failures,
+                # Hang guards, not speed checks: a killed worker's restart on a loaded machine
+                # may take longer than Dask's 30 s defaults, and a nanny that times out
+                # restarting its worker leaves the cluster without it for good.
+                "distributed.comm.timeouts.connect": f"{TEST_TIMEOUT_S}s",
+                "distributed.comm.timeouts.tcp": f"{TEST_TIMEOUT_S}s",
+            }
         ),
         LocalCluster(
             host="127.0.0.1",
