@@ -79,11 +79,11 @@ def capped(
 _WORKER: RecordWorker | None = None
 
 
-def _init_process(job: Task, settings: Settings) -> None:
+def _init_process(task: Task, settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it.
     quiet_worker()
     global _WORKER
-    _WORKER = RecordWorker(job, settings)
+    _WORKER = RecordWorker(task, settings)
 
 
 def _process_chunk(chunk: list[InputRecord]) -> list[dict[str, Any]]:
@@ -93,7 +93,7 @@ def _process_chunk(chunk: list[InputRecord]) -> list[dict[str, Any]]:
 
 def pool_outputs(
     records: Iterator[InputRecord],
-    job: Task,
+    task: Task,
     settings: Settings,
     processes: int,
 ) -> Iterator[dict[str, Any]]:
@@ -110,7 +110,7 @@ def pool_outputs(
     # Workers (also those the pool starts later, from a thread made here) start with
     # SIGTERM blocked; a SIGTERM to this process meanwhile waits until the pool exists.
     with sigterm_blocked():
-        pool = ctx.Pool(processes, initializer=_init_process, initargs=(job, settings))
+        pool = ctx.Pool(processes, initializer=_init_process, initargs=(task, settings))
     try:
         pending: deque[Any] = deque()
         for chunk in windows(records, POOL_CHUNK):

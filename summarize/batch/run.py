@@ -35,7 +35,7 @@ class BatchConfig:
     """Everything a batch run needs, validated by the CLI."""
 
     inputs: list[str]
-    job: Task
+    task: Task
     settings: Settings
     input_format: str = "auto"
     output: str | None = None
@@ -47,7 +47,7 @@ class BatchConfig:
 
 def _pool_pays(worker: RecordWorker) -> bool:
     """Only the embedded extractive engine is cheap to copy into processes."""
-    engines = worker.engines()
+    engines = worker.session.engines()
     return bool(engines) and all(getattr(e, "name", None) == "extractive" for e in engines)
 
 
@@ -63,7 +63,7 @@ def _outputs(
         if notice is not None:
             notify(notice)
         if processes > 1:
-            yield from pool.pool_outputs(records, config.job, config.settings, processes)
+            yield from pool.pool_outputs(records, config.task, config.settings, processes)
             return
     started = time.perf_counter()
     decided = config.workers != 0
@@ -74,7 +74,7 @@ def _outputs(
         decided = True
         processes = pool.auto_processes(cpu_count()) if _pool_pays(worker) else 1
         if processes > 1:
-            yield from pool.pool_outputs(records, config.job, config.settings, processes)
+            yield from pool.pool_outputs(records, config.task, config.settings, processes)
             return
 
 
@@ -126,7 +126,7 @@ def run_batch(config: BatchConfig) -> Tally:
     """Run a batch job; raise :class:`SummarizeError` (exit 1) if any record failed."""
     start = start_run(config)
     try:
-        worker = RecordWorker(config.job, config.settings, notify=start.notice)
+        worker = RecordWorker(config.task, config.settings, notify=start.notice)
         progress = start.progress()
         started = time.perf_counter()
         try:

@@ -1,4 +1,4 @@
-"""Turning input records into output records: one worker, its engines built once.
+"""Turning input records into output records: one worker, its session's engines built once.
 
 The same :class:`RecordWorker` runs in the main process (serial batches) and in each
 worker process of a pool, so both give the same records.
@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarize.batch.records import InputRecord
-from summarize.engines.base import notice_of
 from summarize.errors import InputError, SummarizeError, one_line
-from summarize.pipeline import Prepared, prepare
+from summarize.pipeline import Prepared
 from summarize.settings import Settings
-from summarize.tasks import Engine, Task, check_source
-from summarize.text.limit import cut_notice
+from summarize.tasks import Engine, Session, Task
 
 
 def page_text(record: InputRecord) -> InputRecord:
@@ -72,27 +70,11 @@ class RecordWorker:
     ) -> None:
         self.task = task
         self.settings = settings
-        # Engine notices (e.g. a fallback to the extractive engine) go to ``notify``.
-        self.notify = notify
-        self._engines: dict[tuple[str, str], Engine] = {}
-
-    def engines(self) -> list[Engine]:
-        """The engines built so far."""
-        return list(self._engines.values())
-
-    def load(self, source: str, target: str) -> Engine:
-        """The engine for this language pair, built on first use and kept.
-
-        Resolution errors (unknown engine, model not installed) are the run's, not the
-        record's: they propagate and end the batch with their own exit code.
-        """
-        key = (source, target)
-        if key not in self._engines:
-            self._engines[key] = self.task.engine(self.settings, source, target)
-            notice = notice_of(self._engines[key])
-            if notice and self.notify is not None:
-                self.notify(notice)
-        return self._engines[key]
+        # Engines are opened, kept and closed by the session; their notices (e.g. a fallback
+        # to the extractive engine) and input cuts go to ``notify``. Resolution errors
+        # (unknown engine, model not installed) are the run's, not a record's: they
+        # propagate and end the batch with their own exit code.
+        self.session = Session(task, settings, notify)
 
     def _fetch(self, record: InputRecord) -> InputRecord:
         """The record with the text (and title, date) of the page at its ``url``."""
@@ -122,7 +104,7 @@ class RecordWorker:
             raise
         except Exception as exc:  # hostile input that breaks a reader: the record fails
             return error_record(record, f"{type(exc).__name__}: {exc}")
-        engine = self.load(prepared.meta.source_lang, target)
+        engine = self.session.engine(prepared.meta.source_lang, target)
         return _Item(record, prepared, engine, target, started)
 
     def _read(self, record: InputRecord) -> tuple[InputRecord, Prepared, str]:
@@ -130,12 +112,10 @@ class RecordWorker:
         if record.page:
             record = page_text(record)
         assert record.text is not None
-        max_chars = self.settings.max_chars
-        prepared = prepare(record.text, title=record.title, date=record.date, max_chars=max_chars)
-        if prepared.meta.truncated_from is not None and self.notify is not None:
-            cut = cut_notice(prepared.meta.truncated_from, max_chars)
-            self.notify(f"record {record.id}: {cut}")
-        prepared = check_source(prepared)
+        label = f"record {record.id}"
+        prepared = self.session.prepare(
+            record.text, title=record.title, date=record.date, label=label
+        )
         return record, prepared, self.task.target(prepared.meta.source_lang)
 
     def _run_one(self, item: _Item) -> dict[str, Any]:
@@ -198,6 +178,4 @@ class RecordWorker:
 
     def close(self) -> None:
         """Release every engine built."""
-        for engine in self._engines.values():
-            engine.close()
-        self._engines.clear()
+        self.session.close()
