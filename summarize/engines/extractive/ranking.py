@@ -51,6 +51,7 @@ class Weights:
     short_words: int = 6  # fewer words than this: too short to summarise anything
     long_words: int = 70  # more words than this: a run-on, usually a list or a quote
     headline_words: int = 14  # an unpunctuated line shorter than this is a headline/caption
+    keep_lead: bool = False  # the article's first sentence is always chosen (when it fits)
 
 
 @dataclass(frozen=True)
@@ -206,11 +207,14 @@ def select(
         runner = max(fitting, key=lambda s: s.score, default=None)
         if runner is None or runner.score < w.fit_ratio * best.score:
             return [best.index]
-    chosen = _greedy(pool, max_sentences, max_words, w, w.duplicate)
+    lead = min(free, key=lambda s: s.index)
+    if not w.keep_lead or (max_words is not None and lead.n_words > max_words):
+        lead = None
+    chosen = _greedy(pool, max_sentences, max_words, w, w.duplicate, lead)
     short = max_sentences is not None and len(chosen) < max_sentences
     if short or (max_words is not None and _words(chosen) < _FILL_FLOOR * max_words):
         # Only near duplicates are left: take them rather than fall short of the length.
-        chosen = _greedy(pool, max_sentences, max_words, w, math.inf)
+        chosen = _greedy(pool, max_sentences, max_words, w, math.inf, lead)
     if max_words is not None and max_sentences is None:
         chosen = _top_up(chosen, pool, max_words)
     return sorted(c.index for c in chosen)
@@ -256,22 +260,17 @@ def _greedy(
     max_words: int | None,
     w: Weights,
     duplicate: float,
+    first: Scored | None = None,
 ) -> list[Scored]:
-    """Greedy MMR: the best ``score - redundancy * max similarity`` that fits, repeatedly."""
+    """Greedy MMR: the best ``score - redundancy * max similarity`` that fits, repeatedly
+    (``first``, when given, is the first pick whatever its score)."""
     chosen: list[Scored] = []
     left = max_words
     pool = {s.index: s for s in scored}
     overlap = dict.fromkeys(pool, 0.0)  # each candidate's max similarity to the chosen set
     while pool and (max_sentences is None or len(chosen) < max_sentences):
-        pick, pick_value = None, -math.inf
-        for i, cand in pool.items():
-            if (left is not None and cand.n_words > left) or overlap[i] >= duplicate:
-                continue
-            if cand.after is not None and cand.after in pool:
-                continue  # what it refers back to is not chosen (yet)
-            value = cand.score - w.redundancy * overlap[i]
-            if value > pick_value:
-                pick, pick_value = cand, value
+        pick = first or _best(pool, overlap, left, w, duplicate)
+        first = None
         if pick is None:
             break
         chosen.append(pick)
@@ -281,3 +280,23 @@ def _greedy(
         for i, cand in pool.items():
             overlap[i] = max(overlap[i], cosine(cand.vector, pick.vector))
     return chosen
+
+
+def _best(
+    pool: dict[int, Scored],
+    overlap: dict[int, float],
+    left: int | None,
+    w: Weights,
+    duplicate: float,
+) -> Scored | None:
+    """The candidate with the best MMR value that fits, is no duplicate and can join now."""
+    pick, pick_value = None, -math.inf
+    for i, cand in pool.items():
+        if (left is not None and cand.n_words > left) or overlap[i] >= duplicate:
+            continue
+        if cand.after is not None and cand.after in pool:
+            continue  # what it refers back to is not chosen (yet)
+        value = cand.score - w.redundancy * overlap[i]
+        if value > pick_value:
+            pick, pick_value = cand, value
+    return pick
