@@ -5,7 +5,7 @@ A factory takes the :class:`~summarize.settings.Settings` and an optional model 
 system's model in ``summarize eval``) picks a registered translator before any installed
 model of that name. Plugins and tests register their engines here, so the commands run their
 real selection logic on them. The built-in engines (``extractive``, ``extractive-learned``,
-``lead``) are registered below; neural engines come from the model store
+``extractive-heuristic``, ``lead``) are registered below; neural engines come from the model store
 (:mod:`summarize.engines.resolve`).
 """
 
@@ -72,6 +72,12 @@ def _extractive_learned(settings: Settings, model: str | None) -> Summarizer:
     return ExtractiveEngine(ranker="learned")
 
 
+def _extractive_heuristic(settings: Settings, model: str | None) -> Summarizer:
+    from summarize.engines.extractive.engine import ExtractiveEngine
+
+    return ExtractiveEngine(ranker="heuristic")
+
+
 def _lead(settings: Settings, model: str | None) -> Summarizer:
     from summarize.engines.lead import LeadEngine
 
@@ -79,6 +85,8 @@ def _lead(settings: Settings, model: str | None) -> Summarizer:
 
 
 register_summarizer("extractive", _extractive)
-# The same engine with the learned ranker (docs/benchmarks.md compares the two).
+# The same engine with each ranker named (the default is the learned one; docs/benchmarks.md
+# compares the two).
 register_summarizer("extractive-learned", _extractive_learned)
+register_summarizer("extractive-heuristic", _extractive_heuristic)
 register_summarizer("lead", _lead)

@@ -8,7 +8,8 @@ The length contract (the summary is always whole sentences of the cleaned articl
 article order, joined by spaces; a sentence never stands next to a piece of another):
 
 * ``max_words`` N: whole sentences that fill N as closely as they can without going over it;
-  on an article long enough, at least 85% of N.
+  on an article long enough, at least 85% of N (unless only sentences that must come with
+  their predecessor would fill it).
 * ``ratio`` r: the same, with N = r × the article's words (the smaller of the two when both
   are given).
 * ``sentences`` k: exactly k sentences (all of them when the article has fewer).
@@ -39,12 +40,13 @@ DEFAULT_SHARE = 0.2
 DEFAULT_MIN_WORDS = 40
 DEFAULT_MAX_WORDS = 120
 ELLIPSIS = "…"
-# heuristic (the default): the hand-set weighted sum of position, centrality and title
+# heuristic: the hand-set weighted sum of position, centrality and title
 # similarity (summarize.engines.extractive.ranking); learned: logistic regression over
 # sentence features plus a lead prior (summarize.engines.extractive.learned), with a
-# fall-back to lead order when it is not confident. docs/benchmarks.md compares the two.
+# fall-back to lead order when it is not confident (the default: the two are close, and
+# the learned one is ahead on news; docs/benchmarks.md compares them).
 RANKERS = ("learned", "heuristic")
-RANKER = "heuristic"
+RANKER = "learned"
 
 
 def default_words(total: int) -> int:

@@ -338,9 +338,14 @@ def test_engine_import_stays_light() -> None:
 @settings(max_examples=40, deadline=None)
 @given(order=st.permutations(range(len(FLOODS))), budget=st.integers(40, 100))
 def test_a_word_budget_is_filled_to_at_least_85_percent(order: list[int], budget: int) -> None:
-    doc = make_doc([[FLOODS[i]] for i in order])
-    out = "".join(ExtractiveEngine().summarize(doc, Length(max_words=budget), "ar"))
-    assert 0.85 * budget <= word_count(out) <= budget
+    # Every sentence here can stand alone: one opening with "وكان" may only come after its
+    # predecessor, which can leave no set of sentences that fills 85% (see test_structure).
+    alone = [s.replace("وكان فريق", "وفاز فريق").replace("قد فاز ", "") for s in FLOODS]
+    doc = make_doc([[alone[i]] for i in order])
+    for ranker in ("learned", "heuristic"):
+        engine = ExtractiveEngine(ranker=ranker)
+        out = "".join(engine.summarize(doc, Length(max_words=budget), "ar"))
+        assert 0.85 * budget <= word_count(out) <= budget
 
 
 def test_a_huge_unpunctuated_input_gets_the_default_length_end_to_end() -> None:
