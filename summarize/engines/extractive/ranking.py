@@ -207,9 +207,9 @@ def select(
         runner = max(fitting, key=lambda s: s.score, default=None)
         if runner is None or runner.score < w.fit_ratio * best.score:
             return [best.index]
-    lead = min(free, key=lambda s: s.index)
-    if not w.keep_lead or (max_words is not None and lead.n_words > max_words):
-        lead = None
+    first = min(free, key=lambda s: s.index)
+    fits = max_words is None or first.n_words <= max_words
+    lead = first if w.keep_lead and fits else None
     chosen = _greedy(pool, max_sentences, max_words, w, w.duplicate, lead)
     short = max_sentences is not None and len(chosen) < max_sentences
     if short or (max_words is not None and _words(chosen) < _FILL_FLOOR * max_words):
