@@ -33,7 +33,6 @@ from compare_extractive import DEFAULT_DATA, Article, bootstrap_diff, document, 
 
 from summarize.engines.base import Length
 from summarize.engines.extractive.engine import RANKER, ExtractiveEngine, default_words
-from summarize.engines.extractive.ranking import Weights
 from summarize.evaluate.rouge import rouge_max
 from summarize.text.extracts import is_extract
 from summarize.text.sentences import split_sentences
@@ -115,7 +114,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSONL set")
     parser.add_argument("--ranker", default=RANKER, help="learned or heuristic")
-    parser.add_argument("--keep-lead", action="store_true", help="Weights(keep_lead=True)")
     parser.add_argument("--whole", action="store_true", help="all rows, not by half")
     parser.add_argument("--words", type=int, default=None, help="fixed --max-words budget")
     parser.add_argument("--mode", action="append", choices=MODES, help="only these options")
@@ -126,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {args.data} (run from the repository root)", file=sys.stderr)
         return 2
     articles = load(args.data, args.words)
-    engine = ExtractiveEngine(Weights(keep_lead=args.keep_lead), ranker=args.ranker)
+    engine = ExtractiveEngine(ranker=args.ranker)
     halves = {
         "tuning (even rows)": [a for a in articles if a.row % 2 == 0],
         "held-out (odd rows)": [a for a in articles if a.row % 2 == 1],

@@ -51,7 +51,6 @@ class Weights:
     short_words: int = 6  # fewer words than this: too short to summarise anything
     long_words: int = 70  # more words than this: a run-on, usually a list or a quote
     headline_words: int = 14  # an unpunctuated line shorter than this is a headline/caption
-    keep_lead: bool = False  # the article's first sentence is always chosen (when it fits)
 
 
 @dataclass(frozen=True)
@@ -207,14 +206,11 @@ def select(
         runner = max(fitting, key=lambda s: s.score, default=None)
         if runner is None or runner.score < w.fit_ratio * best.score:
             return [best.index]
-    first = min(free, key=lambda s: s.index)
-    fits = max_words is None or first.n_words <= max_words
-    lead = first if w.keep_lead and fits else None
-    chosen = _greedy(pool, max_sentences, max_words, w, w.duplicate, lead)
+    chosen = _greedy(pool, max_sentences, max_words, w, w.duplicate)
     short = max_sentences is not None and len(chosen) < max_sentences
     if short or (max_words is not None and _words(chosen) < _FILL_FLOOR * max_words):
         # Only near duplicates are left: take them rather than fall short of the length.
-        chosen = _greedy(pool, max_sentences, max_words, w, math.inf, lead)
+        chosen = _greedy(pool, max_sentences, max_words, w, math.inf)
     if max_words is not None and max_sentences is None:
         chosen = _top_up(chosen, pool, max_words)
     return sorted(c.index for c in chosen)
@@ -260,17 +256,14 @@ def _greedy(
     max_words: int | None,
     w: Weights,
     duplicate: float,
-    first: Scored | None = None,
 ) -> list[Scored]:
-    """Greedy MMR: the best ``score - redundancy * max similarity`` that fits, repeatedly
-    (``first``, when given, is the first pick whatever its score)."""
+    """Greedy MMR: the best ``score - redundancy * max similarity`` that fits, repeatedly."""
     chosen: list[Scored] = []
     left = max_words
     pool = {s.index: s for s in scored}
     overlap = dict.fromkeys(pool, 0.0)  # each candidate's max similarity to the chosen set
     while pool and (max_sentences is None or len(chosen) < max_sentences):
-        pick = first or _best(pool, overlap, left, w, duplicate)
-        first = None
+        pick = _best(pool, overlap, left, w, duplicate)
         if pick is None:
             break
         chosen.append(pick)
