@@ -52,7 +52,8 @@ def assert_faithful(prepared: Prepared) -> None:
 
 def real_texts() -> list[tuple[str, str]]:
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in (ROOT / "examples").glob("*.txt")]
-    golden = sorted((ROOT / "tests" / "text" / "golden" / "clean").glob("*.txt"))
+    golden = sorted((ROOT / "tests" / "text" / "clean" / "golden" / "clean").glob("*.txt"))
+    assert golden, "the cleaner's golden inputs moved"
     texts += [(p.name, p.read_text(encoding="utf-8")) for p in golden]
     texts += [(f"tiny-{n}", arabic_article(n, seed=n)) for n in (1, 3, 8, 20)]
     # A golden case that the cleaner empties entirely has nothing to summarise.
