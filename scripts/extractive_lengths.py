@@ -116,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ranker", default=RANKER, help="learned or heuristic")
     parser.add_argument("--whole", action="store_true", help="all rows, not by half")
     parser.add_argument("--words", type=int, default=None, help="fixed --max-words budget")
-    parser.add_argument("--mode", action="append", choices=MODES, help="only these options")
+    parser.add_argument(
+        "--mode", action="append", choices=MODES, help="only these (--mode=--max-words)"
+    )
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     args = parser.parse_args(argv)
