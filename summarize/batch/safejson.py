@@ -17,6 +17,8 @@ import math
 import re
 from typing import Any
 
+from summarize.render import dumps
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Every failure json.dumps and str.encode can raise on a value (UnicodeEncodeError is a
 # ValueError; RecursionError comes from deep nesting; TypeError from values that are not JSON).
@@ -42,7 +44,7 @@ def clean(value: Any) -> Any:
 
 
 def _strict(record: Any) -> bytes:
-    return (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    return (dumps(record, allow_nan=False) + "\n").encode("utf-8")
 
 
 def _reason(exc: BaseException) -> str:

@@ -27,7 +27,9 @@ def strict_records(out: bytes) -> list[dict[str, Any]]:
     """Each line of ``out`` as RFC 8259 JSON: UTF-8, no NaN or Infinity, no lone surrogate."""
     assert out == b"" or out.endswith(b"\n")
     records = []
-    # JSON Lines are split on \n only: U+0085 or U+2028 inside a string is not a line end.
+    # Every reader sees the same lines: U+0085, U+2028 and U+2029 (line ends for
+    # str.splitlines) are written escaped.
+    assert out.split(b"\n")[:-1] == [s.encode() for s in out.decode("utf-8").splitlines()]
     for line in out.split(b"\n")[:-1]:
         record = json.loads(line.decode("utf-8"), parse_constant=_reject)
         assert isinstance(record, dict) and "id" in record
@@ -70,6 +72,13 @@ def test_non_finite_numbers_are_written_as_null(capsys: Capsys, monkeypatch: Pat
     code, [record] = _batch(capsys, monkeypatch, [line % article(3)])
     assert code == 0
     assert (record["score"], record["big"], record["low"], record["ok"]) == (None, None, None, 1.5)
+
+
+def test_unicode_line_separators_are_escaped(capsys: Capsys, monkeypatch: Patch) -> None:
+    seps = "a\x85b\u2028c\u2029d"
+    line = json.dumps({"id": seps, "text": article(1), "note": seps}, ensure_ascii=False)
+    code, records = _batch(capsys, monkeypatch, [line])
+    assert code == 0 and records[0]["id"] == seps and records[0]["note"] == seps
 
 
 def test_ids_must_be_strings_or_numbers(capsys: Capsys, monkeypatch: Patch) -> None:
