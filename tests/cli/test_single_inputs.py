@@ -51,7 +51,7 @@ def test_closed_stdin_is_one_line(argv: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("options", "words"),
-    [([], DEFAULT_MAX_WORDS), (["--max-words", "10"], 10), (["--sentences", "1"], 25)],
+    [([], DEFAULT_MAX_WORDS), (["--max-words", "10"], 10), (["--ratio", "0.01"], 13)],
 )
 def test_a_giant_word_never_makes_a_long_summary(  # type: ignore[no-untyped-def]
     capsys, monkeypatch, tmp_path: Path, options: list[str], words: int

@@ -15,6 +15,7 @@ import pytest
 from summarize.errors import InputError, UsageError
 from summarize.sources.web import USER_AGENT, fetch, is_url, read_url
 from tests.cli.helpers import run_cli
+from tests.hang import HANG_S
 
 _PARAGRAPHS = (
     "ارتفعت أسعار القمح في الأسواق العالمية بنسبة 12 في المئة خلال الأسبوع الماضي.",
@@ -42,13 +43,17 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
 }
 
 
+_SLOW_RELEASE = threading.Event()
+
+
 class _Handler(BaseHTTPRequestHandler):
     agents: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         self.agents.append(self.headers.get("User-Agent", ""))
         if self.path == "/slow":
-            time.sleep(1.5)
+            # Answers only once the test is over: a client's timeout always comes first.
+            _SLOW_RELEASE.wait(HANG_S)
         if self.path in _SPECIAL:
             _SPECIAL[self.path](self)
             return
@@ -122,6 +127,7 @@ def server() -> Iterator[str]:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"127.0.0.1:{httpd.server_address[1]}"
+    _SLOW_RELEASE.set()
     httpd.shutdown()
     httpd.server_close()
 
@@ -234,7 +240,7 @@ def test_a_latin1_page_declared_latin1_is_read_as_such() -> None:
 
 def test_tls_failure(server: str) -> None:
     with pytest.raises(InputError, match=r"^https://127\.0\.0\.1:\d+/page: TLS error \("):
-        fetch(f"https://{server}/page", timeout=5)
+        fetch(f"https://{server}/page", timeout=HANG_S)
 
 
 def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
