@@ -74,7 +74,11 @@ def budgets(length: Length, sentences: Sequence[Sentence]) -> tuple[int | None, 
 def cut(text: str, max_words: int) -> str:
     """``text`` cut to its first ``max_words`` words, ending with an ellipsis when cut."""
     head = first_words(text, max_words)
-    return text if head == text else head.rstrip("،,؛;:") + ELLIPSIS
+    if head == text:
+        return text
+    if not text[len(head)].isspace():  # inside an over-long word: the ellipsis takes a char
+        return head[:-1] + ELLIPSIS
+    return head.rstrip("،,؛;:") + ELLIPSIS
 
 
 def _one_line(text: str) -> str:
