@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, NamedTuple, Optional
+from typing import Any, NamedTuple
 
 import typer
 
-# typer (>= 0.29) ships its own copy of click: its exceptions must come from that copy.
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
-from typer._click.exceptions import UsageError as ClickUsageError
-from typer._click.utils import make_default_short_help
-from typer.core import TyperGroup
-
-from summarize.cli.usage import plain_argument_names
+from summarize.cli.typer_internals import (
+    ClickException,
+    ClickUsageError,
+    NoArgsIsHelpError,
+    TyperGroup,
+    plain_argument_names,
+)
 from summarize.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
@@ -95,9 +95,8 @@ class DefaultCommandGroup(TyperGroup):
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """The command list of --help, from :data:`COMMANDS` (nothing is loaded)."""
-        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, make_default_short_help(e.help, limit)) for name, e in COMMANDS.items()]
+        """The command list of --help, from :data:`COMMANDS` (nothing is loaded; never cut)."""
+        rows = [(name, entry.help) for name, entry in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -138,7 +137,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Optional[bool] = typer.Option(  # noqa: UP045
+    version: bool | None = typer.Option(
         None, "--version", "-V", callback=_version, is_eager=True, help="Show the version."
     ),
 ) -> None:
@@ -155,7 +154,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    from summarize.cli.parse import parse_plainly
+    from summarize.cli.typer_internals import parse_plainly
 
     parse_plainly()
     command = typer.main.get_command(app)

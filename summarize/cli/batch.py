@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand
 
 from summarize.cli import options as opt
-from summarize.cli.brief import Bullets, TranslatorModel, Via
+from summarize.cli.typer_internals import TyperCommand
 
 Inputs = Annotated[
-    Optional[list[str]],  # noqa: UP045
+    list[str] | None,
     typer.Argument(
         help="JSONL files, text/HTML files, directories, or - for standard input.",
         metavar="INPUT",
@@ -29,7 +28,7 @@ Task = Annotated[
     ),
 ]
 Output = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--output",
         "-o",
@@ -56,7 +55,7 @@ Workers = Annotated[
     ),
 ]
 Cluster = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--cluster",
         metavar="ADDRESS",
@@ -68,7 +67,7 @@ Cluster = Annotated[
     ),
 ]
 SchedulerFile = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--scheduler-file",
         metavar="PATH",
@@ -107,19 +106,15 @@ def batch(
     max_words: opt.MaxWords = None,
     ratio: opt.Ratio = None,
     fmt: BatchFormat = "jsonl",
-    engine: opt.Engine = "auto",
+    engine: opt.Engine = None,
     model: opt.Model = None,
     lang: opt.Lang = None,
     to: opt.To = "en",
-    bullets: Bullets = 4,
-    via: Via = None,
-    translator: TranslatorModel = None,
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
+    bullets: opt.Bullets = 4,
+    via: opt.Via = None,
+    translator: opt.TranslatorModel = None,
+    *,
+    runtime: opt.Runtime,
 ) -> None:
     """Summarize, translate or brief many articles: JSON Lines out, one record per input.
 
@@ -143,17 +138,19 @@ def batch(
     from summarize.engines.base import Length
     from summarize.errors import UsageError
     from summarize.pipeline import SummaryOptions
-    from summarize.settings import Settings
     from summarize.tasks import check_lang, make_task
 
+    settings = runtime.settings()
+    defaults = settings.defaults
+    beam = runtime.beam
     options = SummaryOptions(
-        length=Length(sentences=sentences, max_words=max_words, ratio=ratio),
-        target_lang=check_lang(lang),
-        engine=engine,
-        model=model,
+        length=Length(*defaults.length(sentences, max_words, ratio)),
+        target_lang=check_lang(lang or defaults.lang),
+        engine=engine or defaults.engine,
+        model=model or defaults.model,
         beam=beam,
     )
-    # --max-words caps the brief's paragraph, as --words does for `summarize brief`.
+    # --max-words caps the brief's paragraph, as it does for `summarize brief`.
     brief = BriefOptions(
         bullets=bullets, words=max_words, via=via, translator=translator, beam=beam
     )
@@ -161,9 +158,6 @@ def batch(
     if fmt != "jsonl":
         raise UsageError("batch writes JSON Lines: --format jsonl is the only format")
     args = check_inputs(inputs or [], input_format)
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
-    )
     config = BatchConfig(
         inputs=args,
         job=job,
@@ -173,7 +167,7 @@ def batch(
         resume=resume,
         workers=workers,
         window=batch_size,
-        quiet=quiet,
+        quiet=runtime.quiet,
     )
     if cluster is None and scheduler_file is None:
         run_batch(config)
@@ -218,4 +212,4 @@ class BatchCommand(TyperCommand):
 
 def register(app: typer.Typer) -> None:
     """Add the ``batch`` command to the main app."""
-    app.command("batch", cls=BatchCommand)(batch)
+    app.command("batch", cls=BatchCommand)(opt.with_runtime(batch))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, List, Optional  # noqa: UP035
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,12 +14,11 @@ if TYPE_CHECKING:
     from summarize.evaluate.systems import System, SystemSpec
     from summarize.settings import Settings
 
-# typer evaluates these annotations at runtime; Python 3.10 needs Optional/List spelled out.
 DataArg = Annotated[
     str, typer.Argument(help="JSONL records to evaluate on, or - for stdin.", metavar="DATA")
 ]
 Systems = Annotated[
-    Optional[List[str]],  # noqa: UP006, UP045
+    list[str] | None,
     typer.Option(
         "--system",
         "--engine",
@@ -28,15 +27,15 @@ Systems = Annotated[
     ),
 ]
 Models = Annotated[
-    Optional[List[str]],  # noqa: UP006, UP045
+    list[str] | None,
     typer.Option("--model", "-m", help="Run an installed model as a system (repeatable)."),
 ]
 Runs = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option("--runs", help="TOML file of named runs ([runs.NAME] tables).", metavar="FILE"),
 ]
 PredictionsOpt = Annotated[
-    Optional[List[str]],  # noqa: UP006, UP045
+    list[str] | None,
     typer.Option(
         "--predictions",
         "-p",
@@ -46,7 +45,7 @@ PredictionsOpt = Annotated[
 ]
 Task = Annotated[str, typer.Option("--task", help="summarize, or translate (chrF++, BLEU).")]
 Budget = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--budget",
         help="reference: give each summary its reference's length in words, a cap that "
@@ -69,7 +68,7 @@ Resamples = Annotated[
 ]
 Seed = Annotated[int, typer.Option("--seed", help="Seed of the bootstrap resampling.")]
 Limit = Annotated[
-    Optional[int],  # noqa: UP045
+    int | None,
     typer.Option("--limit", min=1, help="Evaluate only the first N records."),
 ]
 EVAL_FORMATS = ("text", "json", "jsonl")
@@ -88,16 +87,12 @@ def eval_command(
     max_words: opt.MaxWords = None,
     ratio: opt.Ratio = None,
     lang: opt.Lang = None,
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
     resamples: Resamples = 1000,
     seed: Seed = 0,
     limit: Limit = None,
     fmt: opt.Format = "text",
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
+    *,
+    runtime: opt.Runtime,
 ) -> None:
     """Score systems on your own data: ROUGE-1/2/L (or chrF++/BLEU) with 95% intervals.
 
@@ -114,7 +109,6 @@ def eval_command(
     from summarize.evaluate.scoring import ROUGE_SCHEMES, SCORERS
     from summarize.evaluate.systems import SystemSpec, check_spec
     from summarize.render import check_format
-    from summarize.settings import Settings
 
     check_format(fmt, EVAL_FORMATS)
     if rouge not in ROUGE_SCHEMES:
@@ -130,15 +124,14 @@ def eval_command(
         target_lang=lang,
         length=Length(sentences, max_words, ratio),
         budget=budget or ("fixed" if has_length else "reference"),
-        beam=beam,
-        device=device,
-        compute_type=compute_type,
+        beam=runtime.beam,
+        device=runtime.device,
+        compute_type=runtime.compute_type,
     )
     check_spec(default)
     systems = _systems(task, default, system or [], model or [], runs, predictions or [])
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
-    )
+    settings = runtime.settings()
+    quiet = runtime.quiet
     dataset = load_dataset(data, task, to=lang, limit=limit)
     if not dataset.records:
         first = f"; line {dataset.bad[0].line}: {dataset.bad[0].reason}" if dataset.bad else ""
@@ -294,4 +287,4 @@ def _print(report: Report, fmt: str) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add the ``eval`` command to the main app."""
-    app.command("eval")(eval_command)
+    app.command("eval")(opt.with_runtime(eval_command))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -15,12 +15,29 @@ models_app = typer_app(
     "Manage the models neural engines use.\n\nExample: summarize models pull nllb-600m"
 )
 
-Format = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+Format = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="text|json",
+        help="text: a table on a terminal; json: every field.",
+    ),
+]
+# No short flag: -q is --quiet everywhere else.
 Quantization = Annotated[
     str,
     typer.Option(
-        "--quantization", "-q", help="int8 (default), int8_float16, int16, float16, float32."
+        "--quantization",
+        metavar="TYPE",
+        help="int8 (default), int8_float16, int16, float16, float32.",
     ),
+]
+CatalogName = Annotated[
+    str, typer.Argument(metavar="NAME", help="A catalogue model (see `summarize models list`).")
+]
+InstalledName = Annotated[
+    str, typer.Argument(metavar="NAME", help="An installed model (see `summarize models list`).")
 ]
 Force = Annotated[bool, typer.Option("--force", help="Replace an installed model.")]
 
@@ -62,7 +79,7 @@ def list_models(fmt: Format = "text") -> None:
 
 
 @models_app.command("info")
-def info(name: str, fmt: Format = "text") -> None:
+def info(name: InstalledName, fmt: Format = "text") -> None:
     """Show a model's catalogue entry, manifest and checksum status (exit 3 if damaged).
 
     Example: summarize models info nllb-600m
@@ -88,12 +105,13 @@ def info(name: str, fmt: Format = "text") -> None:
 
 @models_app.command("pull")
 def pull(
-    name: str,
+    name: CatalogName,
     quantization: Quantization = "int8",
     revision: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option(
             "--revision",
+            metavar="REV",
             help="Hub commit, branch or refs/pr/N (default: the catalogue's pinned commit, "
             "the only one checked against recorded sizes and sha256).",
         ),
@@ -121,8 +139,12 @@ def pull(
 
 @models_app.command("import")
 def import_model(
-    path: Annotated[Path, typer.Argument(help="A Hugging Face or CTranslate2 model folder.")],
-    name: Annotated[str, typer.Option("--name", "-n", help="Name to install it under.")],
+    path: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="A Hugging Face or CTranslate2 model folder.")
+    ],
+    name: Annotated[
+        str, typer.Option("--name", "-n", metavar="NAME", help="Name to install it under.")
+    ],
     quantization: Quantization = "int8",
     force: Force = False,
 ) -> None:
@@ -136,7 +158,7 @@ def import_model(
 
 
 @models_app.command("remove")
-def remove(name: str) -> None:
+def remove(name: InstalledName) -> None:
     """Delete an installed model.
 
     Example: summarize models remove nllb-1.3b
@@ -147,7 +169,7 @@ def remove(name: str) -> None:
 
 @models_app.command("path")
 def path(
-    name: Annotated[Optional[str], typer.Argument(help="An installed model.")] = None,  # noqa: UP045
+    name: Annotated[str | None, typer.Argument(metavar="NAME", help="An installed model.")] = None,
 ) -> None:
     """Print the model store folder, or one installed model's folder.
 

@@ -105,7 +105,7 @@ def test_import_bad_quantization_is_a_usage_error(
     isolated_home: Path, tiny_hf_models: dict[str, Path]
 ) -> None:
     result = runner.invoke(
-        models_app, ["import", str(tiny_hf_models["mt5"]), "-n", "x", "-q", "int3"]
+        models_app, ["import", str(tiny_hf_models["mt5"]), "-n", "x", "--quantization", "int3"]
     )
     assert isinstance(result.exception, UsageError)
     assert not (isolated_home / "models" / "x").exists()
