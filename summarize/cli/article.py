@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from summarize.cli import options as opt
+from summarize.cli.helpformat import PanelCommand
 
 
 def article(
@@ -63,5 +64,5 @@ def translate(
 
 def register(app: typer.Typer) -> None:
     """Add ``article`` and ``translate`` to ``app``."""
-    app.command("article")(opt.with_runtime(article))
-    app.command("translate")(opt.with_runtime(translate))
+    app.command("article", cls=PanelCommand)(opt.with_runtime(article))
+    app.command("translate", cls=PanelCommand)(opt.with_runtime(translate))

@@ -9,7 +9,10 @@ from typing import Annotated, Any
 import typer
 
 from summarize.cli import options as opt
-from summarize.cli.typer_internals import TyperCommand
+from summarize.cli.helpformat import PanelCommand
+
+INPUT = "Input"
+PROCESSES = "Processes"
 
 Inputs = Annotated[
     list[str] | None,
@@ -23,6 +26,8 @@ Task = Annotated[
     str,
     typer.Option(
         "--task",
+        metavar="summarize|translate|brief",
+        rich_help_panel=opt.OUTPUT,
         help="summarize, translate (with --to) or brief (English briefs: --bullets, --via, "
         "--translator; --max-words caps the paragraph).",
     ),
@@ -32,6 +37,8 @@ Output = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
+        rich_help_panel=opt.OUTPUT,
         help="Append records to this file, which must be new or empty unless --resume "
         "(default: stdout).",
     ),
@@ -40,6 +47,7 @@ Resume = Annotated[
     bool,
     typer.Option(
         "--resume",
+        rich_help_panel=opt.OUTPUT,
         help="Skip ids already in --output and append the rest (failed records count as "
         "done: delete their lines to retry them).",
     ),
@@ -49,6 +57,8 @@ Workers = Annotated[
     typer.Option(
         "--workers",
         min=0,
+        metavar="N",
+        rich_help_panel=PROCESSES,
         help="Processes for per-record engines: 0 = auto (a pool once the run is long). "
         "With --cluster local: worker processes (0 = one per CPU); with a cluster "
         "address: workers to wait for.",
@@ -59,6 +69,7 @@ Cluster = Annotated[
     typer.Option(
         "--cluster",
         metavar="ADDRESS",
+        rich_help_panel=PROCESSES,
         help="Run on a Dask cluster: local (worker processes on this machine), a "
         "scheduler address (tcp://host:8786), or auto ($DASK_SCHEDULER_ADDRESS, else "
         "local; also what --cluster alone means). Needs pip install 'summarize[cluster]'. "
@@ -71,6 +82,7 @@ SchedulerFile = Annotated[
     typer.Option(
         "--scheduler-file",
         metavar="PATH",
+        rich_help_panel=PROCESSES,
         help="Run on the Dask cluster whose scheduler wrote PATH (implies --cluster; "
         "the scheduler must be trusted, as for --cluster).",
         show_default=False,
@@ -80,15 +92,30 @@ InputFormat = Annotated[
     str,
     typer.Option(
         "--input-format",
+        metavar="auto|jsonl|text",
+        rich_help_panel=INPUT,
         help="auto, jsonl, or text (stdin: documents separated by --- lines).",
     ),
 ]
 BatchSize = Annotated[
     int,
-    typer.Option("--batch-size", min=1, help="Records per shared model call (neural)."),
+    typer.Option(
+        "--batch-size",
+        min=1,
+        metavar="N",
+        rich_help_panel=PROCESSES,
+        help="Records per shared model call (neural).",
+    ),
 ]
 BatchFormat = Annotated[
-    str, typer.Option("--format", "-f", help="Output format: jsonl (the only one).")
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="jsonl",
+        rich_help_panel=opt.OUTPUT,
+        help="Output format: jsonl (the only one).",
+    ),
 ]
 
 
@@ -202,7 +229,7 @@ def cluster_without_address(args: list[str]) -> list[str]:
     return out
 
 
-class BatchCommand(TyperCommand):
+class BatchCommand(PanelCommand):
     """The ``batch`` command, accepting ``--cluster`` without an address."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from summarize.cli import options as opt
+from summarize.cli.helpformat import PanelCommand
 
 if TYPE_CHECKING:
     from summarize.brief.engines import BriefOptions
@@ -83,4 +84,4 @@ def run_brief(
 
 def register(app: typer.Typer) -> None:
     """Add the ``brief`` command to the main app."""
-    app.command("brief")(opt.with_runtime(brief))
+    app.command("brief", cls=PanelCommand)(opt.with_runtime(brief))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from summarize.cli import options as opt
+from summarize.cli.helpformat import PanelCommand
 
 if TYPE_CHECKING:
     from summarize.evaluate.records import Dataset
@@ -23,12 +24,18 @@ Systems = Annotated[
         "--system",
         "--engine",
         "-e",
+        metavar="NAME",
         help="A system to run: an engine name or 'lead' (repeatable).",
     ),
 ]
 Models = Annotated[
     list[str] | None,
-    typer.Option("--model", "-m", help="Run an installed model as a system (repeatable)."),
+    typer.Option(
+        "--model",
+        "-m",
+        metavar="NAME",
+        help="Run an installed model as a system (repeatable).",
+    ),
 ]
 Runs = Annotated[
     str | None,
@@ -43,11 +50,17 @@ PredictionsOpt = Annotated[
         metavar="FILE",
     ),
 ]
-Task = Annotated[str, typer.Option("--task", help="summarize, or translate (chrF++, BLEU).")]
+Task = Annotated[
+    str,
+    typer.Option(
+        "--task", metavar="summarize|translate", help="summarize, or translate (chrF++, BLEU)."
+    ),
+]
 Budget = Annotated[
     str | None,
     typer.Option(
         "--budget",
+        metavar="reference|fixed",
         help="reference: give each summary its reference's length in words, a cap that "
         "extractive engines fill with whole sentences (the default unless a length option is "
         "given); fixed: use the length options as given.",
@@ -57,6 +70,7 @@ Rouge = Annotated[
     str,
     typer.Option(
         "--rouge",
+        metavar="default|xlsum",
         help="ROUGE tokens. default: folded words (diacritics, alef/ya/ta-marbuta variants "
         "unified, no stemming); xlsum: the XL-Sum authors' scorer for Arabic (punctuation "
         "split, NLTK Snowball Arabic stemming, no letter folding), as published mT5 figures "
@@ -64,12 +78,15 @@ Rouge = Annotated[
     ),
 ]
 Resamples = Annotated[
-    int, typer.Option("--resamples", min=1, help="Bootstrap resamples for the 95% interval.")
+    int,
+    typer.Option(
+        "--resamples", min=1, metavar="N", help="Bootstrap resamples for the 95% interval."
+    ),
 ]
-Seed = Annotated[int, typer.Option("--seed", help="Seed of the bootstrap resampling.")]
+Seed = Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the bootstrap resampling.")]
 Limit = Annotated[
     int | None,
-    typer.Option("--limit", min=1, help="Evaluate only the first N records."),
+    typer.Option("--limit", min=1, metavar="N", help="Evaluate only the first N records."),
 ]
 EVAL_FORMATS = ("text", "json", "jsonl")
 
@@ -287,4 +304,4 @@ def _print(report: Report, fmt: str) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add the ``eval`` command to the main app."""
-    app.command("eval")(opt.with_runtime(eval_command))
+    app.command("eval", cls=PanelCommand)(opt.with_runtime(eval_command))

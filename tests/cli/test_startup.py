@@ -25,7 +25,7 @@ try:
 except SystemExit:
     pass
 heavy = json.loads(os.environ["PROBE_HEAVY"])
-WIRING = ("summarize.cli.app", "summarize.cli.typer_internals")
+WIRING = ("summarize.cli.app", "summarize.cli.typer_internals", "summarize.cli.helpformat")
 loaded = [name for name in heavy if name in sys.modules]
 with open(os.environ["PROBE_OUT"], "w") as out:
     commands = sorted(m for m in sys.modules if m.startswith("summarize.cli."))
