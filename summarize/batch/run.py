@@ -10,6 +10,7 @@ a pool of processes once the run has shown it is long enough for that to pay.
 from __future__ import annotations
 
 import itertools
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Generator, Iterator
@@ -19,10 +20,11 @@ from typing import Any
 from rich.console import Console
 
 from summarize.batch.drain import Tally, drain, open_sink, report_done, skip_done
-from summarize.batch.progress import BatchProgress, estimate_total
+from summarize.batch.progress import BatchProgress, estimate_total, same_terminal
 from summarize.batch.records import InputRecord, read_inputs
 from summarize.batch.sink import check_output, resume_ids
 from summarize.batch.work import RecordWorker
+from summarize.engines.loading import listening
 from summarize.errors import UsageError
 from summarize.render import stderr_console
 from summarize.settings import Settings, cpu_count
@@ -140,12 +142,24 @@ class RunStart:
         """Print an engine notice on the run's console, as it is (no markup)."""
         self.console.print(message, markup=False, highlight=False)
 
+    def loading(self, what: str | None) -> None:
+        """Without a progress bar: one line as a model starts loading."""
+        if what is not None:
+            self.notice(f"loading {what}…")
+
     def progress(self) -> BatchProgress | None:
-        """A progress bar when stderr is a terminal and the run is not quiet, else None."""
+        """A progress bar when stderr is a terminal and the run is not quiet, else None.
+
+        When the records go to stdout on that same terminal, they are printed above the bar.
+        """
         if not self.console.is_terminal or self.console.quiet:
             return None
         total = estimate_total(self.config.inputs, self.config.input_format)
-        return BatchProgress(self.console, total, self.done_before)
+        if self.done_before and self.config.output:
+            left = "" if total is None else f", {max(total - self.done_before, 0)} to go"
+            self.notice(f"resuming {self.config.output}: {self.done_before} records done{left}")
+        above = self.config.output is None and same_terminal(sys.stdout, self.console.file)
+        return BatchProgress(self.console, total, self.done_before, records_above=above)
 
 
 def start_run(config: BatchConfig) -> RunStart:
@@ -172,8 +186,9 @@ def run_batch(config: BatchConfig) -> Tally:
     progress = start.progress()
     started = time.perf_counter()
     try:
-        outputs = _outputs(start.records, worker, config)
-        drain(outputs, sink, start.tally, start.console, progress, config.output)
+        with listening(progress.loading if progress is not None else start.loading):
+            outputs = _outputs(start.records, worker, config)
+            drain(outputs, sink, start.tally, start.console, progress, config.output)
     finally:
         worker.close()
     report_done(start.console, start.tally, time.perf_counter() - started)

@@ -15,6 +15,7 @@ from summarize.batch.records import InputRecord
 from summarize.engines.base import notice_of
 from summarize.errors import InputError, one_line
 from summarize.pipeline import Prepared, prepare
+from summarize.render import engine_label
 from summarize.settings import Settings
 from summarize.tasks import Engine, Task, check_source
 from summarize.text.limit import cut_notice
@@ -71,10 +72,13 @@ class RecordWorker:
         """
         key = (source, target)
         if key not in self._engines:
-            self._engines[key] = self.task.engine(self.settings, source, target)
-            notice = notice_of(self._engines[key])
-            if notice and self.notify is not None:
-                self.notify(notice)
+            engine = self._engines[key] = self.task.engine(self.settings, source, target)
+            if self.notify is not None:
+                # Said at the start: which engine (and model) writes, and any notice.
+                self.notify(f"{source} → {target}: {engine_label(engine)}")
+                notice = notice_of(engine)
+                if notice:
+                    self.notify(notice)
         return self._engines[key]
 
     def _fetch(self, record: InputRecord) -> InputRecord:

@@ -17,6 +17,7 @@ def article(
     engine: opt.Engine = None,
     model: opt.Model = None,
     lang: opt.Lang = None,
+    bidi: opt.Bidi = None,
     *,
     runtime: opt.Runtime,
 ) -> None:
@@ -39,7 +40,7 @@ def article(
         model=model or defaults.model,
         beam=runtime.beam,
     )
-    run_summary(file, options, settings, fmt=fmt, quiet=runtime.quiet)
+    run_summary(file, options, settings, fmt=fmt, quiet=runtime.quiet, bidi=bidi)
 
 
 def translate(
@@ -47,6 +48,7 @@ def translate(
     to: opt.To = "en",
     model: opt.Model = None,
     fmt: opt.Format = "text",
+    bidi: opt.Bidi = None,
     *,
     runtime: opt.Runtime,
 ) -> None:

@@ -35,6 +35,7 @@ def brief(
     via: opt.Via = None,
     translator: opt.TranslatorModel = None,
     fmt: opt.Format = "text",
+    bidi: opt.Bidi = None,
     words: OldWords = None,
     *,
     runtime: opt.Runtime,
@@ -55,11 +56,17 @@ def brief(
     options = BriefOptions(
         bullets=bullets, words=cap, via=via, translator=translator, beam=runtime.beam
     )
-    run_brief(file, options, runtime.settings(), fmt=fmt, quiet=runtime.quiet)
+    run_brief(file, options, runtime.settings(), fmt=fmt, quiet=runtime.quiet, bidi=bidi)
 
 
 def run_brief(
-    path: str, options: BriefOptions, settings: Settings, *, fmt: str, quiet: bool
+    path: str,
+    options: BriefOptions,
+    settings: Settings,
+    *,
+    fmt: str,
+    quiet: bool,
+    bidi: str | None = None,
 ) -> None:
     """Read one article, build its brief and render it to stdout."""
     from dataclasses import replace
@@ -70,16 +77,19 @@ def run_brief(
     from summarize.cli.commands import article_engine
     from summarize.render import notices, streams_tokens
     from summarize.tasks import Brief
+    from summarize.terminal import bidi_mode
 
+    mode = bidi_mode(bidi)
     options = replace(options, stream=streams_tokens(fmt, options.beam))
     console = notices(quiet)
-    with article_engine(path, Brief(options), settings, console, "Loading models…") as (
+    with article_engine(path, Brief(options), settings, console, fmt=fmt) as (
         prepared,
         engines,
         _target,
     ):
         assert isinstance(engines, BriefEngines)
-        render_brief(stream_brief(prepared, engines, options), make_brief_renderer(fmt))
+        renderer = make_brief_renderer(fmt, bidi=mode)
+        render_brief(stream_brief(prepared, engines, options), renderer)
 
 
 def register(app: typer.Typer) -> None:

@@ -61,6 +61,19 @@ def _notice(message: str) -> None:
     Console(stderr=True, highlight=False, soft_wrap=True).print(message, markup=False)
 
 
+def _working(what: str) -> Any:
+    """A spinner saying ``what`` on a terminal; elsewhere one line, said before the wait."""
+    from contextlib import nullcontext
+
+    from rich.console import Console
+
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    if console.is_terminal:
+        return console.status(what, spinner="dots")
+    console.print(what, markup=False)
+    return nullcontext()
+
+
 @models_app.command("list")
 def list_models(fmt: Format = "text") -> None:
     """List the catalogue and the installed models.
@@ -152,7 +165,9 @@ def import_model(
 
     Example: summarize models import ./mt5-small-finetuned --name my-mt5
     """
-    model = _store().import_path(path, name, quantization, force=force)
+    store = _store()
+    with _working(f"converting {path} to CTranslate2 ({quantization}), then loading it…"):
+        model = store.import_path(path, name, quantization, force=force)
     _notice(f"installed {model.name} ({model.family}, {model.task})")
     typer.echo(str(model.path))
 

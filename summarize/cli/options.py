@@ -102,6 +102,17 @@ To = Annotated[
     str,
     typer.Option("--to", "-t", metavar="en|ar", help="Target language.", rich_help_panel=ENGINE),
 ]
+Bidi = Annotated[
+    str | None,
+    typer.Option(
+        "--bidi",
+        metavar="logical|visual",
+        help="Right-to-left text on a terminal: logical (the terminal reorders it) or visual "
+        "(rows in visual order with joined letters, for terminals that do not, such as xterm "
+        "and tmux; needs pip install 'summarize[bidi]') [default: $SUMMARIZE_BIDI or logical].",
+        rich_help_panel=OUTPUT,
+    ),
+]
 Bullets = Annotated[
     int,
     typer.Option(

@@ -41,9 +41,11 @@ class Fallback:
 
     fallback = True
 
-    def __init__(self, engine: Summarizer, notice: str) -> None:
+    def __init__(self, engine: Summarizer, notice: str, *, once: bool = False) -> None:
         self.engine = engine
         self.notice = notice
+        # A notice that is advice, not a warning: a terminal shows it once, not every run.
+        self.once = once
         self.name = engine.name
         self.model = engine.model
 
@@ -210,7 +212,7 @@ def _same_language(options: SummaryOptions, lang: str, settings: Settings) -> Su
         notice = _skipped_notice(skipped, "the extractive engine")
     extractive = summarizer_factory("extractive")
     assert extractive is not None, "the extractive engine is built in"
-    return Fallback(extractive(settings, None), notice)
+    return Fallback(extractive(settings, None), notice, once=not skipped)
 
 
 def _summarizers_by_preference(settings: Settings, lang: str) -> list[InstalledModel]:
