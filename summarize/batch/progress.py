@@ -116,7 +116,7 @@ class BatchProgress:
     ) -> None:
         self.progress = Progress(
             TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
+            BarColumn(bar_width=24),
             Count(),
             TextColumn("{task.fields[rate]} rec/s"),
             TextColumn("{task.fields[errors]} errors"),
