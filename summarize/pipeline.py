@@ -26,6 +26,8 @@ class Meta:
     date_iso: str | None = None
     # The input's length in characters when it was cut to the size limit (None: used whole).
     truncated_from: int | None = None
+    # The Arabic headline, when ``title`` holds its translation (English output).
+    title_ar: str | None = None
 
 
 @dataclass(frozen=True)
