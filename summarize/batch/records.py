@@ -76,14 +76,18 @@ def passthrough(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def _json_record(obj: dict[str, Any] | str, number: int, default_id: Any) -> InputRecord:
+    # A line that cannot be used and has no id of its own is known as "line N": a string,
+    # as ids usually are, rather than the bare number a usable line without an id gets.
+    bad_id = default_id if not isinstance(default_id, int) else f"line {number}"
     if isinstance(obj, str):
-        return InputRecord(default_id, error=f"line {number}: {obj}")
+        return InputRecord(bad_id, error=f"line {number}: {obj}")
     record_id = obj.pop("id", None)
-    record_id = default_id if record_id is None else record_id
     text = obj.pop("text", None)
     hints = {k: obj.pop(k) for k in ("title", "date") if isinstance(obj.get(k), str)}
     url = obj.get("url") if isinstance(obj.get("url"), str) and is_url(obj["url"]) else None
     extra = passthrough(obj)
+    usable = isinstance(text, str) or (text is None and url is not None)
+    record_id = record_id if record_id is not None else default_id if usable else bad_id
     if text is None and url is not None:
         return InputRecord(record_id, None, hints.get("title"), hints.get("date"), extra, url=url)
     if text is None:

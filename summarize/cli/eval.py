@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -204,6 +205,21 @@ def _systems(
     return systems
 
 
+def per_system(progress: Any, records: int, systems: int) -> Callable[[str], None]:
+    """The ``on_record`` of a bar that counts one system's records at a time (``extractive
+    (1/2)``, 0 to ``records``), not records times systems."""
+    bar = progress.add_task("evaluating", total=records)
+    seen: list[str] = []
+
+    def advance(name: str) -> None:
+        if not seen or seen[-1] != name:
+            seen.append(name)
+            progress.reset(bar, total=records, description=f"{name} ({len(seen)}/{systems})")
+        progress.update(bar, advance=1)
+
+    return advance
+
+
 def _run(
     dataset: Dataset,
     systems: list[System],
@@ -246,10 +262,7 @@ def _run(
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=console, transient=True) as progress:
-        bar = progress.add_task("evaluating", total=running * len(dataset.records))
-
-        def advance(name: str) -> None:
-            progress.update(bar, advance=1, description=name)
+        advance = per_system(progress, len(dataset.records), running)
 
         return evaluate(
             dataset,

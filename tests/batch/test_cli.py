@@ -111,13 +111,13 @@ def test_bad_records_become_error_records_and_exit_1(capsys: Capsys, monkeypatch
     res = run_cli(capsys, monkeypatch, ["batch", "-"], stdin=stdin.encode())
     assert res.code == 1
     records = parse_lines(res.out)
-    assert [r["id"] for r in records] == ["ok", 2, "no-text", 4, "empty", "latin1"]
+    assert [r["id"] for r in records] == ["ok", "line 2", "no-text", "line 4", "empty", "latin1"]
     assert "summary" in records[0] and records[0]["url"] == "u"
     errors = {r["id"]: r["error"] for r in records[1:]}
-    assert set(errors) == {2, "no-text", 4, "empty", "latin1"}
-    assert errors[2].startswith("line 2: invalid JSON")
+    assert set(errors) == {"line 2", "no-text", "line 4", "empty", "latin1"}
+    assert errors["line 2"].startswith("line 2: invalid JSON")
     assert errors["no-text"] == "line 3: no 'text' field"
-    assert errors[4] == "line 4: 'text' is not a string (list)"
+    assert errors["line 4"] == "line 4: 'text' is not a string (list)"
     assert "empty" in errors["empty"]
     assert "neither Arabic nor English" in errors["latin1"]
     assert records[2]["url"] == "v"

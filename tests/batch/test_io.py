@@ -33,7 +33,8 @@ def test_jsonl_records_keep_ids_hints_and_extra_fields() -> None:
 def test_jsonl_bad_lines_become_error_records_numbered_by_line() -> None:
     text = '{"text": "a"}\n\n{broken\n[1, 2]\n{"id": 7}\n{"text": 3}\n{"text": null}\n'
     records = _jsonl(text)
-    assert [r.id for r in records] == [1, 3, 4, 7, 6, 7]
+    # A usable line without an id is known by its number; a bad one as "line N" (a string).
+    assert [r.id for r in records] == [1, "line 3", "line 4", 7, "line 6", "line 7"]
     assert records[0].error is None and records[0].text == "a"
     assert records[1].error is not None and records[1].error.startswith("line 3: invalid JSON")
     assert records[2].error == "line 4: not a JSON object"
