@@ -21,7 +21,7 @@ from summarize.errors import UsageError
 BIDI_MODES = ("logical", "visual")
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate, pop directional isolate
 # A run of Latin words (digits alone follow the text around them and need no isolate).
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 .:_+\-/()]*[A-Za-z0-9)]|[A-Za-z]")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 .,:_+\-/()]*[A-Za-z0-9)]|[A-Za-z]")
 _ZERO = {"Mn", "Me", "Cf"}
 # Where rows may break: white space other than the no-break space (which binds a separator).
 _SPACES = re.compile(r"([ \t\n\r\f\v]+)")
@@ -68,8 +68,9 @@ def isolate_latin(text: str) -> str:
     return _LATIN_RUN.sub(lambda m: f"{FSI}{m.group(0)}{PDI}", text)
 
 
-def visual(row: str) -> str:
-    """``row`` in visual order with Arabic letters in their joined forms (needs the extra)."""
+def visual(row: str, rtl: bool = True) -> str:
+    """``row`` in visual order with Arabic letters in their joined forms (needs the extra);
+    ``rtl``: the direction of its paragraph."""
     try:
         import arabic_reshaper
         from bidi import get_display
@@ -78,7 +79,7 @@ def visual(row: str) -> str:
             "--bidi visual needs python-bidi and arabic-reshaper: pip install 'summarize[bidi]'"
         ) from None
     plain = row.replace(FSI, "").replace(PDI, "")
-    return str(get_display(arabic_reshaper.reshape(plain)))
+    return str(get_display(arabic_reshaper.reshape(plain), base_dir="R" if rtl else "L"))
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,14 @@ class Layout:
         """Whether rows are printed in visual order."""
         return self.mode == "visual"
 
-    def row(self, text: str) -> str:
-        """One finished row as it is written: visual order (right-aligned) when asked."""
-        if not self.visual or not is_rtl(text):
+    def row(self, text: str, rtl: bool | None = None) -> str:
+        """One finished row as it is written: visual order (right-aligned) when asked.
+
+        ``rtl``: the direction of the row's paragraph (default: the row's own first letter).
+        """
+        if not self.visual or not (is_rtl(text) if rtl is None else rtl):
             return text
-        shown = visual(text)
+        shown = visual(text, rtl=True)
         return " " * max(self.width - cells(shown), 0) + shown
 
     def lines(self, text: str, indent: str = "", first: str = "") -> list[str]:
@@ -129,6 +133,7 @@ class Rows:
         self.row = first  # the row so far (kept for visual order and widths)
         self.written = 0  # how much of ``row`` was written (logical order)
         self.empty = True  # nothing placed on this row yet (after ``first``/``indent``)
+        self.rtl: bool | None = None  # the paragraph's direction, from its first row
 
     def feed(self, text: str) -> None:
         """Add text; complete words are placed as soon as their end is seen."""
@@ -142,6 +147,7 @@ class Rows:
                     continue
                 if not self.empty:
                     self._newline()
+                self.rtl = None  # a new paragraph finds its own direction
                 if part.count("\n") > 1:
                     self.write("\n")
             else:
@@ -180,7 +186,9 @@ class Rows:
 
     def _newline(self) -> None:
         if self.layout.visual:
-            self.write(self.layout.row(self.row) + "\n")
+            if self.rtl is None:
+                self.rtl = is_rtl(self.row)
+            self.write(self.layout.row(self.row, self.rtl) + "\n")
         else:
             self._flush()
             self.write("\n")
