@@ -62,16 +62,13 @@ def _notice(message: str) -> None:
 
 
 def _working(what: str) -> Any:
-    """A spinner saying ``what`` on a terminal; elsewhere one line, said before the wait."""
+    """A spinner saying ``what`` while it lasts, on a terminal (logs get the outcome only)."""
     from contextlib import nullcontext
 
     from rich.console import Console
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    if console.is_terminal:
-        return console.status(what, spinner="dots")
-    console.print(what, markup=False)
-    return nullcontext()
+    return console.status(what, spinner="dots") if console.is_terminal else nullcontext()
 
 
 @models_app.command("list")
@@ -166,7 +163,7 @@ def import_model(
     Example: summarize models import ./mt5-small-finetuned --name my-mt5
     """
     store = _store()
-    with _working(f"converting {path} to CTranslate2 ({quantization}), then loading it…"):
+    with _working(f"importing {path}: converting to CTranslate2 ({quantization}), loading…"):
         model = store.import_path(path, name, quantization, force=force)
     _notice(f"installed {model.name} ({model.family}, {model.task})")
     typer.echo(str(model.path))

@@ -78,10 +78,7 @@ def test_import_then_path_then_remove(isolated_home: Path, tiny_hf_models: dict[
     assert result.exit_code == 0, result.output
     folder = isolated_home / "models" / "ar-en"
     assert result.stdout.strip() == str(folder)
-    # The conversion is said before it starts (it takes seconds), then its result.
-    said = result.stderr.splitlines()
-    assert said[0].startswith(f"converting {tiny_hf_models['marian']} to CTranslate2 (int8)")
-    assert "installed ar-en (marian, translate)" in said[-1]
+    assert result.stderr.strip() == "installed ar-en (marian, translate)"
     assert runner.invoke(models_app, ["path", "ar-en"]).stdout.strip() == str(folder)
     assert runner.invoke(models_app, ["path"]).stdout.strip() == str(isolated_home / "models")
     removed = runner.invoke(models_app, ["remove", "ar-en"])

@@ -125,3 +125,13 @@ def test_loading_names_the_model(isolated_home: Path) -> None:
     code, shown = run_in_terminal(_summarize(str(EXAMPLE)), _env(isolated_home))
     assert code == 0
     assert "Loading tiny-mt5 (mt5, int8)" in shown
+
+
+def test_import_says_what_it_does_while_it_converts(
+    isolated_home: Path, tiny_hf_models: dict[str, Path]
+) -> None:
+    source = tiny_hf_models["mt5"]
+    args = _summarize("models", "import", str(source), "--name", "x")
+    code, shown = run_in_terminal(args, _env(isolated_home))
+    assert code == 0, shown
+    assert f"importing {source}: converting to CTranslate2 (int8)" in shown
