@@ -85,7 +85,9 @@ class MeasuredEta(ProgressColumn):
     def render(self, task: Task) -> Text:
         """``ETA H:MM:SS``."""
         left = None if task.total is None else task.total - task.completed
-        return Text(f"ETA {eta(left, float(task.fields['measured']))}", style="progress.remaining")
+        # One record is no rate yet (the first often waits for the first shared model call).
+        rate = float(task.fields["measured"]) if task.completed >= 2 else 0.0
+        return Text(f"ETA {eta(left, rate)}", style="progress.remaining")
 
 
 class Count(ProgressColumn):

@@ -79,7 +79,10 @@ def test_the_eta_comes_from_the_rate_of_finished_work_not_from_model_loading(
     assert "loading tiny-mt5" in _shown(bar)
     clock.now += 10  # the load: not work
     bar.loading(None)
-    clock.now += 8
+    clock.now += 1
+    bar.update(1, 0)
+    assert "ETA -:--:--" in _shown(bar)  # one record is no rate yet
+    clock.now += 7
     bar.update(32, 0)  # a block of 32 records arrives at once, 8 s of work in
     # 4 records/s measured over the work: 168 left take 42 s (not rich's burst estimate).
     assert "ETA 0:00:42" in _shown(bar)
