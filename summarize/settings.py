@@ -99,21 +99,25 @@ def _typed(key: str, value: object, where: str) -> Any:
 _KINDS = {str: "text", int: "a whole number", float: "a number"}
 
 
+def _toml(text: str) -> dict[str, Any]:
+    import tomllib  # only when there is a file: a few ms of every run otherwise
+
+    return tomllib.loads(text)
+
+
 def read_config(env: Mapping[str, str]) -> dict[str, Any]:
     """The config file's values over which the ``SUMMARIZE_<KEY>`` variables win.
 
     A missing file is no configuration; an unreadable one, an unknown key or a value of the
     wrong type is a usage error naming the file.
     """
-    import tomllib
-
     path = config_path(env)
     values: dict[str, Any] = {}
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = _toml(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, NotADirectoryError):
         raw = {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise UsageError(f"{path}: cannot read the config file ({exc})") from None
     for key, value in raw.items():
         if key not in CONFIG_KEYS:

@@ -125,7 +125,8 @@ def _refuse_misspelt_command(word: str) -> None:
 def typer_app(help_text: str, completion: bool = False, **extra: Any) -> typer.Typer:
     """A command group with the settings every group of this CLI shares (``-h``, no colours).
 
-    ``completion``: typer's ``--install-completion`` / ``--show-completion`` (the root only).
+    ``completion``: typer's ``--install-completion`` / ``--show-completion`` (the root only;
+    typer imports its completion module on every run anyway, so this costs no start-up).
     """
     return typer.Typer(
         no_args_is_help=True,
