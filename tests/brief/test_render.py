@@ -116,12 +116,14 @@ def test_rich_renderer_writes_streamed_and_whole_parts_on_their_own_lines() -> N
         Paragraph(" costs."),
         Done(BRIEF),
     ]
-    render_brief(events, RichRenderer(Console(file=out, width=120, no_color=True)))
+    from summarize.terminal import FSI, PDI, Layout
+
+    render_brief(events, RichRenderer(Console(file=out, width=120, no_color=True), Layout(120)))
     lines = out.getvalue().split("\n")
     assert lines == [
         "Minister announces plan",
         "الوزير يعلن خطة",
-        "وكالة · machine summary: m",
+        f"وكالة\u00a0· {FSI}machine summary: m{PDI}",
         "",
         " • first fact",
         " • second fact",

@@ -132,6 +132,6 @@ def test_import_says_what_it_does_while_it_converts(
 ) -> None:
     source = tiny_hf_models["mt5"]
     args = _summarize("models", "import", str(source), "--name", "x")
-    code, shown = run_in_terminal(args, _env(isolated_home))
+    code, shown = run_in_terminal(args, _env(isolated_home), size=(300, 30))
     assert code == 0, shown
     assert f"importing {source}: converting to CTranslate2 (int8)" in shown
