@@ -150,7 +150,7 @@ COMPLETE_VAR = "_SUMMARIZE_COMPLETE"
 
 def _version(value: bool) -> None:
     if value:
-        from summarize import __version__
+        from summarize.version import __version__
 
         typer.echo(f"summarize {__version__}")
         raise typer.Exit()

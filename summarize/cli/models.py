@@ -77,8 +77,8 @@ def list_models(fmt: Format = "text") -> None:
 
     Example: summarize models list --format json
     """
+    from summarize.cli import models_view
     from summarize.render import check_format
-    from summarize.store import view as models_view
 
     check_format(fmt, ("text", "json"))
     rows = models_view.model_rows(_store())
@@ -94,8 +94,8 @@ def info(name: InstalledName, fmt: Format = "text") -> None:
 
     Example: summarize models info nllb-600m
     """
+    from summarize.cli import models_view
     from summarize.render import check_format
-    from summarize.store import view as models_view
 
     check_format(fmt, ("text", "json"))
     details = models_view.model_details(_store(), name)
@@ -140,8 +140,15 @@ def pull(
     get_entry(name)  # an unknown name is refused before anything is said about it
     store = _store()
     _notice(f"pulling {name} ({quantization}) into {store.root}")
+    from summarize.engines.neural.verify import check_loads
+
     model = store.pull(
-        name, quantization, revision=revision, offline=_offline(offline), force=force
+        name,
+        quantization,
+        revision=revision,
+        offline=_offline(offline),
+        force=force,
+        verify=check_loads,
     )
     _notice(f"installed {model.name} ({model.family}, {model.task})")
     typer.echo(str(model.path))
@@ -162,9 +169,11 @@ def import_model(
 
     Example: summarize models import ./mt5-small-finetuned --name my-mt5
     """
+    from summarize.engines.neural.verify import check_loads
+
     store = _store()
     with _working(f"importing {path}: converting to CTranslate2 ({quantization}), loading…"):
-        model = store.import_path(path, name, quantization, force=force)
+        model = store.import_path(path, name, quantization, force=force, verify=check_loads)
     _notice(f"installed {model.name} ({model.family}, {model.task})")
     typer.echo(str(model.path))
 
