@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from summarize.terminal import Layout
+    from summarize.text.layout import Layout
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -116,7 +116,7 @@ class StreamOutput:
 class ConsoleOutput:
     """Base of the renderers that draw on a terminal through a rich console.
 
-    Text is laid out in rows by :mod:`summarize.terminal` (whole words, every row ended by a
+    Text is laid out in rows by :mod:`summarize.text.layout` (whole words, every row ended by a
     newline here, not by the terminal), in visual order when the layout asks for it.
     """
 
@@ -136,7 +136,7 @@ class ConsoleOutput:
             self.console.print(Text(row, style=style), soft_wrap=True)
 
     def flowing(self, style: str = "") -> Callable[[str], None]:
-        """A writer for :class:`~summarize.terminal.Rows`: pieces printed in ``style``."""
+        """A writer for :class:`~summarize.text.layout.Rows`: pieces printed in ``style``."""
         from rich.text import Text
 
         return lambda piece: self.inline(Text(piece, style=style))
@@ -176,7 +176,7 @@ class RendererKinds(Generic[RendererT]):
         if fmt == "jsonl":
             return self.for_json(out, None)
         if out.isatty():
-            from summarize.terminal import Layout
+            from summarize.text.layout import Layout
 
             console = stdout_console(out)
             return self.for_terminal(console, Layout(console.width, bidi))
@@ -216,14 +216,14 @@ class RichRenderer(ConsoleOutput):
     streamed in whole-word rows."""
 
     def __init__(self, console: Console, layout: Layout) -> None:
-        from summarize.terminal import Rows
+        from summarize.text.layout import Rows
 
         super().__init__(console, layout)
         self.rows = Rows(layout, self.flowing())
 
     def start(self, meta: Meta, by: str | None = None) -> None:
         """The headline (when found), and what is known of the article and who writes."""
-        from summarize.terminal import SEPARATOR, isolate_latin
+        from summarize.text.layout import SEPARATOR, isolate_latin
 
         if meta.title:
             self.block(meta.title, "bold")

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from summarize.brief.build import Brief, BriefEvent, Bullet, Done, Headline, Paragraph, Partial
 from summarize.render import ConsoleOutput, JsonOutput, RendererKinds, StreamOutput
-from summarize.terminal import SEPARATOR, Layout, Rows, isolate_latin
+from summarize.text.layout import SEPARATOR, Layout, Rows, isolate_latin
 
 # Characters that Markdown would read as markup inside a line of text.
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -96,7 +96,7 @@ class RichRenderer(ConsoleOutput):
 
     The heading is drawn as rich draws a Markdown heading (bold, underlined; left-aligned, as
     it is written while decoded), the bullets as list items with a hanging indent. Every part
-    is laid out in whole-word rows (:mod:`summarize.terminal`).
+    is laid out in whole-word rows (:mod:`summarize.text.layout`).
     """
 
     HEADING = "bold underline"

@@ -77,7 +77,7 @@ def run_brief(
     from summarize.cli.commands import article_engine
     from summarize.render import notices, streams_tokens
     from summarize.tasks import Brief
-    from summarize.terminal import bidi_mode
+    from summarize.text.layout import bidi_mode
 
     mode = bidi_mode(bidi)
     options = replace(options, stream=streams_tokens(fmt, options.beam))

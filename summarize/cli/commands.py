@@ -123,7 +123,7 @@ def _run_text(
     quiet: bool,
     bidi: str | None,
 ) -> None:
-    from summarize.terminal import bidi_mode
+    from summarize.text.layout import bidi_mode
 
     mode = bidi_mode(bidi)
     console = notices(quiet)

@@ -116,7 +116,7 @@ def test_rich_renderer_writes_streamed_and_whole_parts_on_their_own_lines() -> N
         Paragraph(" costs."),
         Done(BRIEF),
     ]
-    from summarize.terminal import FSI, PDI, Layout
+    from summarize.text.layout import FSI, PDI, Layout
 
     render_brief(events, RichRenderer(Console(file=out, width=120, no_color=True), Layout(120)))
     lines = out.getvalue().split("\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.terminal import is_rtl
+from summarize.text.layout import is_rtl
 from tests.brief.helpers import TITLE, titled_article, write
 from tests.cli.helpers import run_cli
 from tests.tiny_models import install_tiny

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from summarize.terminal import FSI, PDI, Layout, isolate_latin
 from tests.batch.helpers import article
 from tests.pty_run import run_in_terminal, screen_rows
 from tests.tiny_models import install_tiny
@@ -62,21 +61,6 @@ def test_a_brief_has_no_word_split_and_bullets_hang(isolated_home: Path, tmp_pat
     # A bullet's second row, when it has one, starts under the bullet's text.
     after = [narrow[i + 1] for i in bullets if narrow[i + 1].strip()]
     assert after and all(row.startswith("   ") and row[3] != " " for row in after)
-
-
-def test_visual_order_joins_letters_and_keeps_latin_runs_readable() -> None:
-    row = Layout(60, "visual").row(isolate_latin("ملخص الخبر · machine summary: tiny-mt5"))
-    assert len(row) == 60 and row.endswith("ﺺﺨﻠﻣ")  # right-aligned; the first word at the right
-    assert "machine summary: tiny-mt5" in row  # the Latin run kept in reading order
-    assert FSI not in row and PDI not in row
-    assert any(ord(char) in RTL_FORMS for char in row)
-
-
-def test_latin_runs_in_an_arabic_line_are_isolated() -> None:
-    line = isolate_latin("الأحد 12 مايو · وكالات · mt5 (tiny-mt5)")
-    assert line.endswith(f"{FSI}mt5 (tiny-mt5){PDI}")
-    assert f"{FSI}12" not in line  # digits follow their neighbours without an isolate
-    assert isolate_latin("Reuters · mt5") == "Reuters · mt5"  # a left-to-right line as is
 
 
 def test_bidi_visual_on_a_terminal(isolated_home: Path) -> None:
