@@ -47,7 +47,7 @@ def _config(path: Path, out: Path, workers: int, window: int) -> Any:
     options = SummaryOptions(length=Length(sentences=3), engine="extractive")
     return BatchConfig(
         inputs=[str(path)],
-        job=Summarize(options),
+        task=Summarize(options),
         settings=Settings.from_env(),
         output=str(out),
         workers=workers,
@@ -186,7 +186,7 @@ def driver_floor(path: Path, out: Path, window: int) -> dict[str, float]:
     """
     import pickle
 
-    from summarize.batch.records import read_inputs
+    from summarize.batch.inputs import read_inputs
     from summarize.batch.sink import FileSink
 
     outputs = [json.loads(line) for line in out.open(encoding="utf-8")]

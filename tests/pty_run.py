@@ -9,11 +9,13 @@ import signal
 import time
 from collections.abc import Mapping, Sequence
 
+from tests.hang import HANG_S
+
 
 def run_in_terminal(
     args: Sequence[str],
     env: Mapping[str, str],
-    timeout: float = 180.0,
+    timeout: float = HANG_S,
     size: tuple[int, int] | None = None,
 ) -> tuple[int, str]:
     """Run ``args`` with stdin, stdout and stderr on a new pseudo-terminal.

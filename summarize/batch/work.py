@@ -1,4 +1,4 @@
-"""Turning input records into output records: one worker, its engines built once.
+"""Turning input records into output records: one worker, its session's engines built once.
 
 The same :class:`RecordWorker` runs in the main process (serial batches) and in each
 worker process of a pool, so both give the same records.
@@ -12,13 +12,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarize.batch.records import InputRecord
-from summarize.engines.base import notice_of
-from summarize.errors import InputError, one_line
-from summarize.pipeline import Prepared, prepare
-from summarize.render import engine_label
+from summarize.errors import InputError, SummarizeError, one_line
+from summarize.pipeline import Prepared
 from summarize.settings import Settings
-from summarize.tasks import Engine, Task, check_source
-from summarize.text.limit import cut_notice
+from summarize.tasks import Engine, Session, Task
+
+
+def page_text(record: InputRecord) -> InputRecord:
+    """A JSON Lines record's text read as a file's would be: a page reduced to its article.
+
+    Title and date found in the page are hints under the record's own.
+    """
+    from dataclasses import replace
+
+    from summarize.sources.inputs import to_source
+
+    assert record.text is not None
+    source = to_source(record.text, str(record.id))
+    if source.text is record.text:
+        return replace(record, page=False)
+    title, date = record.title or source.title, record.date or source.date
+    return replace(record, text=source.text, title=title, date=date, page=False)
 
 
 @dataclass
@@ -56,36 +70,26 @@ class RecordWorker:
     ) -> None:
         self.task = task
         self.settings = settings
-        # Engine notices (e.g. a fallback to the extractive engine) go to ``notify``.
-        self.notify = notify
-        self._engines: dict[tuple[str, str], Engine] = {}
+        # Engines are opened, kept and closed by the session; their notices (e.g. a fallback
+        # to the extractive engine) and input cuts go to ``notify``. Resolution errors
+        # (unknown engine, model not installed) are the run's, not a record's: they
+        # propagate and end the batch with their own exit code.
+        self.session = Session(task, settings, notify, on_engine=self._announce if notify else None)
 
-    def engines(self) -> list[Engine]:
-        """The engines built so far."""
-        return list(self._engines.values())
+    def _announce(self, engine: Engine, source: str, target: str) -> None:
+        """Said at the start: which engine (and model) writes this pair, then its notice."""
+        from summarize.engines.base import notice_of
+        from summarize.render import engine_label
 
-    def load(self, source: str, target: str) -> Engine:
-        """The engine for this language pair, built on first use and kept.
-
-        Resolution errors (unknown engine, model not installed) are the run's, not the
-        record's: they propagate and end the batch with their own exit code.
-        """
-        key = (source, target)
-        if key not in self._engines:
-            engine = self._engines[key] = self.task.engine(self.settings, source, target)
-            if self.notify is not None:
-                # Said at the start: which engine (and model) writes, and any notice.
-                self.notify(f"{source} → {target}: {engine_label(engine)}")
-                notice = notice_of(engine)
-                if notice:
-                    self.notify(notice)
-        return self._engines[key]
+        assert self.session.notify is not None
+        self.session.notify(f"{source} → {target}: {engine_label(engine)}")
+        if notice := notice_of(engine):
+            self.session.notify(notice)
 
     def _fetch(self, record: InputRecord) -> InputRecord:
         """The record with the text (and title, date) of the page at its ``url``."""
         from dataclasses import replace
 
-        from summarize.errors import SummarizeError
         from summarize.sources.web import read_url
 
         assert record.url is not None
@@ -103,19 +107,26 @@ class RecordWorker:
         if record.error is not None or record.text is None:
             return error_record(record, record.error or "no text")
         try:
-            max_chars = self.settings.max_chars
-            prepared = prepare(
-                record.text, title=record.title, date=record.date, max_chars=max_chars
-            )
-            if prepared.meta.truncated_from is not None and self.notify is not None:
-                cut = cut_notice(prepared.meta.truncated_from, max_chars)
-                self.notify(f"record {record.id}: {cut}")
-            prepared = check_source(prepared)
-            source = prepared.meta.source_lang
-            target = self.task.target(source)
+            record, prepared, target = self._read(record)
         except InputError as exc:
             return error_record(record, str(exc))
-        return _Item(record, prepared, self.load(source, target), target, started)
+        except SummarizeError:
+            raise
+        except Exception as exc:  # hostile input that breaks a reader: the record fails
+            return error_record(record, f"{type(exc).__name__}: {exc}")
+        engine = self.session.engine(prepared.meta.source_lang, target)
+        return _Item(record, prepared, engine, target, started)
+
+    def _read(self, record: InputRecord) -> tuple[InputRecord, Prepared, str]:
+        """The record (its page reduced to the article), prepared, and its target language."""
+        if record.page:
+            record = page_text(record)
+        assert record.text is not None
+        label = f"record {record.id}"
+        prepared = self.session.prepare(
+            record.text, title=record.title, date=record.date, label=label
+        )
+        return record, prepared, self.task.target(prepared.meta.source_lang)
 
     def _run_one(self, item: _Item) -> dict[str, Any]:
         try:
@@ -177,6 +188,4 @@ class RecordWorker:
 
     def close(self) -> None:
         """Release every engine built."""
-        for engine in self._engines.values():
-            engine.close()
-        self._engines.clear()
+        self.session.close()

@@ -74,7 +74,8 @@ Engine = Annotated[
         "--engine",
         "-e",
         metavar="NAME",
-        help="auto, extractive, or a neural engine [default: auto, or the config file's].",
+        help="auto, neural, extractive, lead, or a plugin's engine (see `summarize engines`) "
+        "[default: auto, or the config file's].",
         rich_help_panel=ENGINE,
     ),
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarize.cli import models_view as view
-from summarize.cli.eval import per_system
+from summarize.evaluate.command import per_system
 from summarize.store.local import ModelStore
 from tests.tiny_models import install_tiny
 

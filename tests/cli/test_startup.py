@@ -12,6 +12,7 @@ import pytest
 
 from summarize.cli.app import COMMANDS, load_command
 from tests.cli.helpers import run_cli
+from tests.hang import HANG_S
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "article.txt"
 HEAVY = ("pydantic", "rich", "ctranslate2", "numpy", "platformdirs", "summarize.store.local")
@@ -49,7 +50,7 @@ def _loaded(tmp_path: Path, *argv: str) -> dict[str, object]:
         stdin=subprocess.DEVNULL,
         capture_output=True,
         check=True,
-        timeout=120,
+        timeout=HANG_S,
     )
     result: dict[str, object] = json.loads(out.read_text())
     return result
@@ -73,7 +74,7 @@ def test_an_extractive_summary_into_a_pipe_loads_nothing_heavy(tmp_path: Path) -
     # read only to name its default model in the fallback notice);
     # platformdirs is not needed either, since SUMMARIZE_HOME is set.
     probe = _loaded(tmp_path, str(EXAMPLE), "--sentences", "2")
-    commands = ["summarize.cli.article", "summarize.cli.commands", "summarize.cli.options"]
+    commands = ["summarize.cli.article", "summarize.cli.options", "summarize.cli.single"]
     assert probe == {"loaded": [], "pipeline": True, "commands": commands}
 
 
