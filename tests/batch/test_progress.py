@@ -32,7 +32,8 @@ def _batch(*args: str) -> list[str]:
 
 def test_records_and_the_bar_never_share_a_row(isolated_home: Path, tmp_path: Path) -> None:
     env = {**os.environ, "SUMMARIZE_HOME": str(isolated_home), "TERM": "xterm"}
-    code, rows = screen_rows(_batch(str(_records(tmp_path, 40)), "--workers", "1"), env, 100)
+    args = _batch(str(_records(tmp_path, 40)), "--workers", "1")
+    code, rows = screen_rows(args, env, 100, rows=600)  # tall enough that nothing scrolls off
     assert code == 0
     shown = "\n".join(rows)
     assert shown.count('{"id": "r') == 40
