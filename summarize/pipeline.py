@@ -27,6 +27,8 @@ class Meta:
     date_iso: str | None = None
     # The input's length in characters when it was cut to the size limit (None: used whole).
     truncated_from: int | None = None
+    # The Arabic headline, when ``title`` holds its translation (English output).
+    title_ar: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,11 @@ class Result:
 
 @dataclass(frozen=True)
 class Started:
-    """Emitted once, before any text: the metadata, known before the engine runs."""
+    """Emitted once, before any text: the metadata, and the engine (and model) that writes."""
 
     meta: Meta
+    engine: str | None = None
+    model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,7 @@ def stream_summary(
 ) -> Iterator[Event]:
     """Run ``engine`` over a prepared article, yielding events as text is produced."""
     target = options.target_lang or prepared.meta.source_lang
-    yield Started(prepared.meta)
+    yield Started(prepared.meta, engine.name, engine.model)
     parts: list[str] = []
     fragments = engine.summarize(prepared.doc, options.length, target)
     for frag in cap_words(fragments, options.length.max_words):
@@ -171,7 +175,7 @@ def stream_summary(
 
 def stream_translation(prepared: Prepared, engine: Translator, target_lang: str) -> Iterator[Event]:
     """Run a translation engine over a prepared article, yielding events."""
-    yield Started(prepared.meta)
+    yield Started(prepared.meta, engine.name, engine.model)
     parts: list[str] = []
     for frag in engine.translate(prepared.doc, target_lang):
         parts.append(frag)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from summarize.text.layout import Layout
+
 FORMATS = ("text", "json", "jsonl")
 
 
@@ -119,14 +121,32 @@ class StreamOutput:
 
 
 class ConsoleOutput:
-    """Base of the renderers that draw on a terminal through a rich console."""
+    """Base of the renderers that draw on a terminal through a rich console.
 
-    def __init__(self, console: Console) -> None:
+    Text is laid out in rows by :mod:`summarize.text.layout` (whole words, every row ended by a
+    newline here, not by the terminal), in visual order when the layout asks for it.
+    """
+
+    def __init__(self, console: Console, layout: Layout) -> None:
         self.console = console
+        self.layout = layout
 
     def inline(self, text: str | Text) -> None:
         """Print without a newline: fragments join into the flowing text."""
         self.console.print(text, end="", markup=False, highlight=False, soft_wrap=True)
+
+    def block(self, text: str, style: str = "", indent: str = "", first: str = "") -> None:
+        """``text`` as whole rows in ``style`` (``first`` opens it, ``indent`` the rest)."""
+        from rich.text import Text
+
+        for row in self.layout.lines(text, indent=indent, first=first):
+            self.console.print(Text(row, style=style), soft_wrap=True)
+
+    def flowing(self, style: str = "") -> Callable[[str], None]:
+        """A writer for :class:`~summarize.text.layout.Rows`: pieces printed in ``style``."""
+        from rich.text import Text
+
+        return lambda piece: self.inline(Text(piece, style=style))
 
 
 class JsonOutput(StreamOutput):
@@ -149,26 +169,32 @@ class RendererKinds(Generic[RendererT]):
     """The renderers of one kind of output, and the choice between them for ``--format``."""
 
     for_json: Callable[[TextIO, int | None], RendererT]
-    for_terminal: Callable[[Console], RendererT]
+    for_terminal: Callable[[Console, Layout], RendererT]
     for_pipe: Callable[[TextIO], RendererT]
 
-    def choose(self, fmt: str, out: TextIO | None = None) -> RendererT:
-        """``json`` indented, ``jsonl`` on one line; ``text`` rich on a terminal, else plain."""
+    def choose(self, fmt: str, out: TextIO | None = None, bidi: str = "logical") -> RendererT:
+        """``json`` indented, ``jsonl`` on one line; ``text`` rich on a terminal, else plain.
+
+        ``bidi``: ``visual`` prints right-to-left rows in visual order (terminal only).
+        """
         out = out or sys.stdout
         if fmt == "json":
             return self.for_json(out, 2)
         if fmt == "jsonl":
             return self.for_json(out, None)
         if out.isatty():
-            return self.for_terminal(stdout_console(out))
+            from summarize.text.layout import Layout
+
+            console = stdout_console(out)
+            return self.for_terminal(console, Layout(console.width, bidi))
         return self.for_pipe(out)
 
 
 class Renderer(Protocol):
     """Consumes pipeline events and writes the result to stdout."""
 
-    def start(self, meta: Meta) -> None:
-        """Metadata is known; nothing of the output yet."""
+    def start(self, meta: Meta, by: str | None = None) -> None:
+        """Metadata is known (and ``by``: the engine and model that write); no output yet."""
 
     def fragment(self, text: str) -> None:
         """A piece of output, in order."""
@@ -180,7 +206,7 @@ class Renderer(Protocol):
 class PlainRenderer(StreamOutput):
     """Plain text for pipes and files: the output only, streamed, one newline at the end."""
 
-    def start(self, meta: Meta) -> None:
+    def start(self, meta: Meta, by: str | None = None) -> None:
         """Plain output carries no header."""
 
     def fragment(self, text: str) -> None:
@@ -193,33 +219,39 @@ class PlainRenderer(StreamOutput):
 
 
 class RichRenderer(ConsoleOutput):
-    """A terminal: the headline (and date/source) as a title line, then the streamed text."""
+    """A terminal: the headline, a dim line (date, source, engine and model), then the text
+    streamed in whole-word rows."""
 
-    def start(self, meta: Meta) -> None:
-        """Show the headline and the metadata line when the cleaner found them."""
-        from rich.text import Text
+    def __init__(self, console: Console, layout: Layout) -> None:
+        from summarize.text.layout import Rows
+
+        super().__init__(console, layout)
+        self.rows = Rows(layout, self.flowing())
+
+    def start(self, meta: Meta, by: str | None = None) -> None:
+        """The headline (when found), and what is known of the article and who writes."""
+        from summarize.text.layout import SEPARATOR, isolate_latin
 
         if meta.title:
-            self.console.print(Text(meta.title, style="bold"))
-        details = " · ".join(x for x in (meta.date, meta.source) if x)
+            self.block(meta.title, "bold")
+        details = SEPARATOR.join(x for x in (meta.date, meta.source, by) if x)
         if details:
-            self.console.print(Text(details, style="dim"))
-        if meta.title or details:
-            self.console.print()
+            self.block(isolate_latin(details), "dim")
+        self.console.print()
 
     def fragment(self, text: str) -> None:
-        """Stream the fragment into the flowing text."""
-        self.inline(text)
+        """Stream the fragment into the flowing rows."""
+        self.rows.feed(text)
 
     def finish(self, result: Result) -> None:
-        """Close the paragraph."""
-        self.console.print()
+        """End the last row."""
+        self.rows.close()
 
 
 class JsonRenderer(JsonOutput):
     """One JSON object at the end (``json``: indented; ``jsonl``: one line)."""
 
-    def start(self, meta: Meta) -> None:
+    def start(self, meta: Meta, by: str | None = None) -> None:
         """Nothing is written before the result is complete."""
 
     def fragment(self, text: str) -> None:
@@ -230,12 +262,27 @@ class JsonRenderer(JsonOutput):
         self.emit(result.to_dict())
 
 
-def make_renderer(fmt: str, out: TextIO | None = None) -> Renderer:
+def make_renderer(fmt: str, out: TextIO | None = None, bidi: str = "logical") -> Renderer:
     """The renderer for ``--format``; ``text`` is rich on a terminal, plain otherwise."""
     kinds = RendererKinds[Renderer](
         for_json=JsonRenderer, for_terminal=RichRenderer, for_pipe=PlainRenderer
     )
-    return kinds.choose(fmt, out)
+    return kinds.choose(fmt, out, bidi)
+
+
+def engine_label(engine: object) -> str:
+    """Who writes, for a notice: ``mt5 (tiny-mt5)``; a brief's engines by their models."""
+    models = getattr(engine, "models", None)
+    if isinstance(models, tuple):
+        return ", ".join(models)
+    return written_by(getattr(engine, "name", None), getattr(engine, "model", None)) or "?"
+
+
+def written_by(engine: str | None, model: str | None) -> str | None:
+    """``extractive``, ``mt5 (tiny-mt5)``: the engine, and its model when it has one."""
+    if engine is None:
+        return None
+    return f"{engine} ({model})" if model and model != engine else engine
 
 
 def is_streaming(fmt: str, out: TextIO | None = None) -> bool:
@@ -256,7 +303,7 @@ def render(events: Iterable[Event], renderer: Renderer) -> Result:
     result: Result | None = None
     for event in events:
         if isinstance(event, Started):
-            renderer.start(event.meta)
+            renderer.start(event.meta, written_by(event.engine, event.model))
         elif isinstance(event, Fragment):
             renderer.fragment(event.text)
         elif isinstance(event, Finished):

@@ -13,9 +13,14 @@ from tests.hang import HANG_S
 
 
 def run_in_terminal(
-    args: Sequence[str], env: Mapping[str, str], timeout: float = HANG_S
+    args: Sequence[str],
+    env: Mapping[str, str],
+    timeout: float = HANG_S,
+    size: tuple[int, int] | None = None,
 ) -> tuple[int, str]:
     """Run ``args`` with stdin, stdout and stderr on a new pseudo-terminal.
+
+    ``size``: the terminal's (columns, rows), as a terminal window of that size reports it.
 
     Returns the exit code and everything the terminal showed, decoded as UTF-8 (the
     terminal's ``\\r\\n`` line ends are kept). A command still running after ``timeout``
@@ -23,6 +28,8 @@ def run_in_terminal(
     """
     pid, fd = pty.fork()
     if pid == 0:  # child
+        if size is not None:
+            _set_size(size)
         _exec(args, env)
     try:
         screen = _read_until_closed(fd, time.monotonic() + timeout)
@@ -34,6 +41,30 @@ def run_in_terminal(
         os.close(fd)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), screen
+
+
+def _set_size(size: tuple[int, int]) -> None:
+    import fcntl
+    import struct
+    import termios
+
+    columns, rows = size
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+
+def screen_rows(
+    args: Sequence[str], env: Mapping[str, str], columns: int, rows: int = 200
+) -> tuple[int, list[str]]:
+    """Run ``args`` on a terminal ``columns`` wide and return what its screen shows, row by
+    row (a VT100 emulator, pyte, draws the output as a terminal without bidi would)."""
+    import pyte
+
+    code, shown = run_in_terminal(args, env, size=(columns, rows))
+    screen = pyte.Screen(columns, rows)
+    # pyte 0.8 drops the rest of a line after a zero-width format character; terminals
+    # (tmux, xterm) draw the bidi isolates as nothing, as this does.
+    pyte.Stream(screen).feed(shown.replace("\u2068", "").replace("\u2069", ""))
+    return code, [line.rstrip() for line in screen.display]
 
 
 def _exec(args: Sequence[str], env: Mapping[str, str]) -> None:

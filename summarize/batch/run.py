@@ -10,6 +10,7 @@ process unless ``--workers N`` asks for a pool or the machine has room for one t
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
@@ -20,10 +21,11 @@ from rich.console import Console
 from summarize.batch import pool
 from summarize.batch.drain import Tally, drain, report_done, skip_done
 from summarize.batch.inputs import read_inputs
-from summarize.batch.progress import BatchProgress, estimate_total
+from summarize.batch.progress import BatchProgress, estimate_total, same_terminal
 from summarize.batch.records import InputRecord, windows
 from summarize.batch.sink import ResumeState, Sink, StdoutSink, open_output
 from summarize.batch.work import RecordWorker
+from summarize.engines.loading import listening
 from summarize.errors import UsageError
 from summarize.render import stderr_console
 from summarize.settings import Settings, cpu_count
@@ -94,11 +96,23 @@ class RunStart:
         self.console.print(message, markup=False, highlight=False)
 
     def progress(self) -> BatchProgress | None:
-        """A progress bar when stderr is a terminal and the run is not quiet, else None."""
+        """A progress bar when stderr is a terminal and the run is not quiet, else None.
+
+        When the records go to stdout on that same terminal, they are printed above the bar.
+        """
         if not self.console.is_terminal or self.console.quiet:
             return None
         total = estimate_total(self.config.inputs, self.config.input_format)
-        return BatchProgress(self.console, total, self.done_before)
+        if self.done_before and self.config.output:
+            left = "" if total is None else f", {max(total - self.done_before, 0)} to go"
+            self.notice(f"resuming {self.config.output}: {self.done_before} records done{left}")
+        above = self.config.output is None and same_terminal(sys.stdout, self.console.file)
+        return BatchProgress(self.console, total, self.done_before, records_above=above)
+
+    def loading(self, what: str | None) -> None:
+        """Without a progress bar: one line as a model starts loading."""
+        if what is not None:
+            self.notice(f"loading {what}…")
 
 
 def start_run(config: BatchConfig) -> RunStart:
@@ -130,8 +144,9 @@ def run_batch(config: BatchConfig) -> Tally:
         progress = start.progress()
         started = time.perf_counter()
         try:
-            outputs = _outputs(start.records, worker, config, start.notice)
-            drain(outputs, start.sink, start.tally, start.console, progress, config.output)
+            with listening(progress.loading if progress is not None else start.loading):
+                outputs = _outputs(start.records, worker, config, start.notice)
+                drain(outputs, start.sink, start.tally, start.console, progress, config.output)
         finally:
             worker.close()
     finally:

@@ -74,7 +74,17 @@ class RecordWorker:
         # to the extractive engine) and input cuts go to ``notify``. Resolution errors
         # (unknown engine, model not installed) are the run's, not a record's: they
         # propagate and end the batch with their own exit code.
-        self.session = Session(task, settings, notify)
+        self.session = Session(task, settings, notify, on_engine=self._announce if notify else None)
+
+    def _announce(self, engine: Engine, source: str, target: str) -> None:
+        """Said at the start: which engine (and model) writes this pair, then its notice."""
+        from summarize.engines.base import notice_of
+        from summarize.render import engine_label
+
+        assert self.session.notify is not None
+        self.session.notify(f"{source} → {target}: {engine_label(engine)}")
+        if notice := notice_of(engine):
+            self.session.notify(notice)
 
     def _fetch(self, record: InputRecord) -> InputRecord:
         """The record with the text (and title, date) of the page at its ``url``."""

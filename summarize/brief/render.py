@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from typing import Protocol, TextIO
 
 from rich.console import Console
-from rich.text import Text
 
 from summarize.brief.build import Brief, BriefEvent, Bullet, Done, Headline, Paragraph, Partial
 from summarize.render import ConsoleOutput, JsonOutput, RendererKinds, StreamOutput
+from summarize.text.layout import SEPARATOR, Layout, Rows, isolate_latin
 
 # Characters that Markdown would read as markup inside a line of text.
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -95,60 +95,72 @@ class RichBriefRenderer(ConsoleOutput):
     """A terminal: headline and bullets appear token by token, then the paragraph streams.
 
     The heading is drawn as rich draws a Markdown heading (bold, underlined; left-aligned, as
-    it is written while decoded), the bullets as rich draws Markdown list items.
+    it is written while decoded), the bullets as list items with a hanging indent. Every part
+    is laid out in whole-word rows (:mod:`summarize.text.layout`).
     """
 
     HEADING = "bold underline"
+    BULLET, HANG = " • ", "   "
 
-    def __init__(self, console: Console) -> None:
-        super().__init__(console)
-        self.open: tuple[str, int] | None = None  # the line being written
+    def __init__(self, console: Console, layout: Layout) -> None:
+        super().__init__(console, layout)
+        self.open: tuple[str, int] | None = None  # the part being written
+        self.rows: Rows | None = None
         self.in_paragraph = False
 
-    def _close(self, part: tuple[str, int]) -> bool:
-        """End the line of ``part`` if it is the one being written."""
-        if self.open != part:
+    def _rows(self, part: str) -> Rows:
+        if part == "headline":
+            return Rows(self.layout, self.flowing(self.HEADING))
+        if part == "bullet":
+            return Rows(self.layout, self.flowing(), indent=self.HANG, first=self.BULLET)
+        return Rows(self.layout, self.flowing())
+
+    def _close(self, part: tuple[str, int] | None = None) -> bool:
+        """End the part being written (only if it is ``part``, when given)."""
+        if self.rows is None or (part is not None and self.open != part):
             return False
-        self.console.print()
-        self.open = None
+        self.rows.close()
+        self.open, self.rows = None, None
         return True
 
     def partial(self, event: Partial) -> None:
-        """Write a fragment, starting its line first when it is new."""
+        """Write a fragment, starting its rows first when it is new."""
         part = (event.part, event.index)
         if self.open != part:
-            if self.open is not None:
-                self._close(self.open)
-            if event.part == "bullet":
-                self.inline(Text(" • ", style="bold"))
-            self.open = part
-        self.inline(Text(event.text, style=self.HEADING if event.part == "headline" else ""))
+            self._close()
+            self.open, self.rows = part, self._rows(event.part)
+        assert self.rows is not None
+        self.rows.feed(event.text)
 
     def headline(self, event: Headline) -> None:
         """The heading (unless it was streamed), the Arabic title dimmed, the metadata line."""
         if not self._close(("headline", 0)):
-            self.console.print(Text(event.text, style=self.HEADING))
+            self.block(event.text, self.HEADING)
         if event.original:
-            self.console.print(Text(event.original, style="dim"))
-        self.console.print(Text(metadata_line(event), style="italic dim"))
+            self.block(event.original, "dim")
+        line = metadata_line(event).replace(" · ", SEPARATOR)
+        self.block(isolate_latin(line), "italic dim")
         self.console.print()
 
     def bullet(self, event: Bullet) -> None:
-        """One list item (ends the streamed line, or writes the whole item)."""
+        """One list item (ends the streamed rows, or writes the whole item)."""
         if not self._close(("bullet", event.index)):
-            self.console.print(Text.assemble((" • ", "bold"), event.text))
+            self.block(event.text, indent=self.HANG, first=self.BULLET)
 
     def paragraph(self, text: str) -> None:
         """Stream the paragraph as it is decoded."""
         if not self.in_paragraph:
+            self._close()
             self.in_paragraph = True
             self.console.print()
+            self.open, self.rows = ("paragraph", 0), self._rows("paragraph")
             text = text.lstrip()
-        self.inline(text)
+        assert self.rows is not None
+        self.rows.feed(text)
 
     def done(self, brief: Brief) -> None:
-        """Close the paragraph."""
-        self.console.print()
+        """End the last row."""
+        self._close()
 
 
 class JsonBriefRenderer(JsonOutput):
@@ -171,12 +183,14 @@ class JsonBriefRenderer(JsonOutput):
         self.emit(brief.to_dict())
 
 
-def make_brief_renderer(fmt: str, out: TextIO | None = None) -> BriefRenderer:
+def make_brief_renderer(
+    fmt: str, out: TextIO | None = None, bidi: str = "logical"
+) -> BriefRenderer:
     """The renderer for ``--format``: text is rich on a terminal, plain Markdown otherwise."""
     kinds = RendererKinds[BriefRenderer](
         for_json=JsonBriefRenderer, for_terminal=RichBriefRenderer, for_pipe=MarkdownBriefRenderer
     )
-    return kinds.choose(fmt, out)
+    return kinds.choose(fmt, out, bidi)
 
 
 def render_brief(events: Iterable[BriefEvent], renderer: BriefRenderer) -> Brief:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, NamedTuple, Optional
+from typing import Any, NamedTuple
 
 import typer
 
-# typer (>= 0.29) ships its own copy of click: its exceptions must come from that copy.
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
-from typer._click.exceptions import UsageError as ClickUsageError
-from typer._click.utils import make_default_short_help
-from typer.core import TyperGroup
-
-from summarize.cli.usage import plain_argument_names
+from summarize.cli.typer_internals import (
+    ClickException,
+    ClickUsageError,
+    NoArgsIsHelpError,
+    TyperGroup,
+    plain_argument_names,
+)
 from summarize.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
@@ -27,7 +27,7 @@ from summarize.errors import (
 from summarize.signals import sigterm_raises
 
 DEFAULT_COMMAND = "article"
-_GROUP_FLAGS = {"--help", "-h", "--version", "-V"}
+_GROUP_FLAGS = {"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"}
 
 
 class Entry(NamedTuple):
@@ -99,27 +99,45 @@ class DefaultCommandGroup(TyperGroup):
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """The command list of --help, from :data:`COMMANDS` (nothing is loaded)."""
-        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, make_default_short_help(e.help, limit)) for name, e in COMMANDS.items()]
+        """The command list of --help, from :data:`COMMANDS` (nothing is loaded; never cut)."""
+        rows = [(name, entry.help) for name, entry in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """Insert the default command name in front of a file name or an option."""
+        """Insert the default command name in front of a file name or an option.
+
+        A word that is no file and reads like a misspelt command is refused with the
+        command it resembles.
+        """
         if args and args[0] not in COMMANDS and args[0] not in _GROUP_FLAGS:
+            _refuse_misspelt_command(args[0])
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
 
 
-def typer_app(help_text: str, **extra: Any) -> typer.Typer:
-    """A command group with the settings every group of this CLI shares (``-h``, no colours)."""
+def _refuse_misspelt_command(word: str) -> None:
+    import difflib
+
+    if word.startswith("-") or "/" in word or "." in word or os.path.exists(word):
+        return
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    if close:
+        raise ClickUsageError(f"no such command {word!r}; did you mean {close[0]!r}?")
+
+
+def typer_app(help_text: str, completion: bool = False, **extra: Any) -> typer.Typer:
+    """A command group with the settings every group of this CLI shares (``-h``, no colours).
+
+    ``completion``: typer's ``--install-completion`` / ``--show-completion`` (the root only;
+    typer imports its completion module on every run anyway, so this costs no start-up).
+    """
     return typer.Typer(
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=completion,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
         help=help_text,
         **extra,
     )
@@ -128,8 +146,10 @@ def typer_app(help_text: str, **extra: Any) -> typer.Typer:
 plain_argument_names()
 app = typer_app(
     "Summarize and translate Arabic news articles.\n\nExample: summarize article.txt",
+    completion=True,
     cls=DefaultCommandGroup,
 )
+COMPLETE_VAR = "_SUMMARIZE_COMPLETE"
 
 
 def _version(value: bool) -> None:
@@ -142,7 +162,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Optional[bool] = typer.Option(  # noqa: UP045
+    version: bool | None = typer.Option(
         None, "--version", "-V", callback=_version, is_eager=True, help="Show the version."
     ),
 ) -> None:
@@ -159,11 +179,14 @@ def _fail(message: str, code: int) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    from summarize.cli.parse import parse_plainly
+    from summarize.cli.typer_internals import parse_plainly
 
     parse_plainly()
     command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else list(argv)
+    if os.environ.get(COMPLETE_VAR):
+        # The shell asks for completions (set up by --install-completion): click answers.
+        command.main(args, prog_name="summarize", complete_var=COMPLETE_VAR)
     try:
         # make_context + invoke rather than main(): main() swallows KeyboardInterrupt and
         # broken pipes into exit codes of its own; every way out is mapped here instead.
@@ -177,8 +200,8 @@ def _run(argv: list[str] | None) -> int:
         sys.stderr.write(exc.format_message() + "\n")
         return EXIT_USAGE
     except ClickUsageError as exc:
-        hint = " (see 'summarize --help')"
-        return _fail(exc.format_message() + hint, EXIT_USAGE)
+        where = exc.ctx.command_path if exc.ctx is not None else "summarize"
+        return _fail(f"{exc.format_message()} (see '{where} --help')", EXIT_USAGE)
     except ClickException as exc:
         return _fail(exc.format_message(), exc.exit_code)
     except SummarizeError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from summarize.cli import options as opt
+from summarize.cli.helpformat import PanelCommand
 
 
 def article(
@@ -13,15 +14,12 @@ def article(
     max_words: opt.MaxWords = None,
     ratio: opt.Ratio = None,
     fmt: opt.Format = "text",
-    engine: opt.Engine = "auto",
+    engine: opt.Engine = None,
     model: opt.Model = None,
     lang: opt.Lang = None,
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
+    bidi: opt.Bidi = None,
+    *,
+    runtime: opt.Runtime,
 ) -> None:
     """Summarize one article (the default command: the word `article` may be left out).
 
@@ -31,20 +29,18 @@ def article(
     from summarize.engines.base import Length
     from summarize.pipeline import SummaryOptions
     from summarize.render import check_format
-    from summarize.settings import Settings
 
     check_format(fmt)
+    settings = runtime.settings()
+    defaults = settings.defaults
     options = SummaryOptions(
-        length=Length(sentences=sentences, max_words=max_words, ratio=ratio),
-        target_lang=lang,
-        engine=engine,
-        model=model,
-        beam=beam,
+        length=Length(*defaults.length(sentences, max_words, ratio)),
+        target_lang=lang or defaults.lang,
+        engine=engine or defaults.engine,
+        model=model or defaults.model,
+        beam=runtime.beam,
     )
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
-    )
-    run_summary(file, options, settings, fmt=fmt, quiet=quiet)
+    run_summary(file, options, settings, fmt=fmt, quiet=runtime.quiet, bidi=bidi)
 
 
 def translate(
@@ -52,12 +48,9 @@ def translate(
     to: opt.To = "en",
     model: opt.Model = None,
     fmt: opt.Format = "text",
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
+    bidi: opt.Bidi = None,
+    *,
+    runtime: opt.Runtime,
 ) -> None:
     """Translate a whole article, paragraph structure kept.
 
@@ -65,16 +58,13 @@ def translate(
     """
     from summarize.cli.single import run_translation
     from summarize.render import check_format
-    from summarize.settings import Settings
 
     check_format(fmt)
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
-    )
-    run_translation(file, to, model, settings, fmt=fmt, beam=beam, quiet=quiet)
+    settings = runtime.settings()
+    run_translation(file, to, model, settings, fmt=fmt, beam=runtime.beam, quiet=runtime.quiet)
 
 
 def register(app: typer.Typer) -> None:
     """Add ``article`` and ``translate`` to ``app``."""
-    app.command("article")(article)
-    app.command("translate")(translate)
+    app.command("article", cls=PanelCommand)(opt.with_runtime(article))
+    app.command("translate", cls=PanelCommand)(opt.with_runtime(translate))

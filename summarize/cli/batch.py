@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand
 
 from summarize.cli import options as opt
-from summarize.cli.brief import Bullets, TranslatorModel, Via
+from summarize.cli.helpformat import PanelCommand
+
+INPUT = "Input"
+PROCESSES = "Processes"
 
 Inputs = Annotated[
-    Optional[list[str]],  # noqa: UP045
+    list[str] | None,
     typer.Argument(
         help="JSONL files, text/HTML files, directories, or - for standard input.",
         metavar="INPUT",
@@ -24,15 +26,19 @@ Task = Annotated[
     str,
     typer.Option(
         "--task",
+        metavar="summarize|translate|brief",
+        rich_help_panel=opt.OUTPUT,
         help="summarize, translate (with --to) or brief (English briefs: --bullets, --via, "
         "--translator; --max-words caps the paragraph).",
     ),
 ]
 Output = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
+        rich_help_panel=opt.OUTPUT,
         help="Append records to this file, which must be new or empty unless --resume, "
         "and is locked for the run (default: stdout).",
     ),
@@ -41,6 +47,7 @@ Resume = Annotated[
     bool,
     typer.Option(
         "--resume",
+        rich_help_panel=opt.OUTPUT,
         help="Skip ids already in --output and append the rest (failed records count as "
         "done: delete their lines to retry them).",
     ),
@@ -50,16 +57,19 @@ Workers = Annotated[
     typer.Option(
         "--workers",
         min=0,
+        metavar="N",
+        rich_help_panel=PROCESSES,
         help="Processes for per-record engines: 0 = auto (one, unless 4+ CPUs with 3 idle); "
         "at most 2 per CPU and 1 per 16 records. With --cluster local: worker processes "
         "(0 = one per CPU); with a cluster address: workers to wait for.",
     ),
 ]
 Cluster = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--cluster",
         metavar="ADDRESS",
+        rich_help_panel=PROCESSES,
         help="Run on a Dask cluster: local (worker processes on this machine), a "
         "scheduler address (tcp://host:8786), or auto ($DASK_SCHEDULER_ADDRESS, else "
         "local; also what --cluster alone means). Needs pip install 'summarize[cluster]'. "
@@ -68,10 +78,11 @@ Cluster = Annotated[
     ),
 ]
 SchedulerFile = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--scheduler-file",
         metavar="PATH",
+        rich_help_panel=PROCESSES,
         help="Run on the Dask cluster whose scheduler wrote PATH (implies --cluster; "
         "the scheduler must be trusted, as for --cluster).",
         show_default=False,
@@ -81,15 +92,30 @@ InputFormat = Annotated[
     str,
     typer.Option(
         "--input-format",
+        metavar="auto|jsonl|text",
+        rich_help_panel=INPUT,
         help="auto, jsonl, or text (stdin: documents separated by --- lines).",
     ),
 ]
 BatchSize = Annotated[
     int,
-    typer.Option("--batch-size", min=1, help="Records per shared model call (neural)."),
+    typer.Option(
+        "--batch-size",
+        min=1,
+        metavar="N",
+        rich_help_panel=PROCESSES,
+        help="Records per shared model call (neural).",
+    ),
 ]
 BatchFormat = Annotated[
-    str, typer.Option("--format", "-f", help="Output format: jsonl (the only one).")
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="jsonl",
+        rich_help_panel=opt.OUTPUT,
+        help="Output format: jsonl (the only one).",
+    ),
 ]
 
 
@@ -107,19 +133,15 @@ def batch(
     max_words: opt.MaxWords = None,
     ratio: opt.Ratio = None,
     fmt: BatchFormat = "jsonl",
-    engine: opt.Engine = "auto",
+    engine: opt.Engine = None,
     model: opt.Model = None,
     lang: opt.Lang = None,
     to: opt.To = "en",
-    bullets: Bullets = 4,
-    via: Via = None,
-    translator: TranslatorModel = None,
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
+    bullets: opt.Bullets = 4,
+    via: opt.Via = None,
+    translator: opt.TranslatorModel = None,
+    *,
+    runtime: opt.Runtime,
 ) -> None:
     """Summarize, translate or brief many articles: JSON Lines out, one record per input.
 
@@ -143,17 +165,19 @@ def batch(
     from summarize.engines.base import Length
     from summarize.errors import UsageError
     from summarize.pipeline import SummaryOptions
-    from summarize.settings import Settings
     from summarize.tasks import check_lang, make_task
 
+    settings = runtime.settings()
+    defaults = settings.defaults
+    beam = runtime.beam
     options = SummaryOptions(
-        length=Length(sentences=sentences, max_words=max_words, ratio=ratio),
-        target_lang=check_lang(lang),
-        engine=engine,
-        model=model,
+        length=Length(*defaults.length(sentences, max_words, ratio)),
+        target_lang=check_lang(lang or defaults.lang),
+        engine=engine or defaults.engine,
+        model=model or defaults.model,
         beam=beam,
     )
-    # --max-words caps the brief's paragraph, as --words does for `summarize brief`.
+    # --max-words caps the brief's paragraph, as it does for `summarize brief`.
     brief = BriefOptions(
         bullets=bullets, words=max_words, via=via, translator=translator, beam=beam
     )
@@ -161,9 +185,6 @@ def batch(
     if fmt != "jsonl":
         raise UsageError("batch writes JSON Lines: --format jsonl is the only format")
     args = check_inputs(inputs or [], input_format)
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
-    )
     config = BatchConfig(
         inputs=args,
         task=job,
@@ -173,7 +194,7 @@ def batch(
         resume=resume,
         workers=workers,
         window=batch_size,
-        quiet=quiet,
+        quiet=runtime.quiet,
     )
     if cluster is None and scheduler_file is None:
         run_batch(config)
@@ -208,7 +229,7 @@ def cluster_without_address(args: list[str]) -> list[str]:
     return out
 
 
-class BatchCommand(TyperCommand):
+class BatchCommand(PanelCommand):
     """The ``batch`` command, accepting ``--cluster`` without an address."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -218,4 +239,4 @@ class BatchCommand(TyperCommand):
 
 def register(app: typer.Typer) -> None:
     """Add the ``batch`` command to the main app."""
-    app.command("batch", cls=BatchCommand)(batch)
+    app.command("batch", cls=BatchCommand)(opt.with_runtime(batch))

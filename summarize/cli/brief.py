@@ -2,51 +2,43 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from summarize.cli import options as opt
+from summarize.cli.helpformat import PanelCommand
 
 if TYPE_CHECKING:
     from summarize.brief.engines import BriefOptions
     from summarize.settings import Settings
 
-Bullets = Annotated[
-    int,
-    typer.Option("--bullets", "-b", min=1, max=10, help="Number of bullet points (1-10)."),
-]
-Words = Annotated[
-    Optional[int],  # noqa: UP045
-    typer.Option("--words", "-w", min=1, help="Hard cap on words in the paragraph."),
-]
-Via = Annotated[
-    Optional[str],  # noqa: UP045
+MaxWords = Annotated[
+    int | None,
     typer.Option(
-        "--via",
-        help="crosssum (direct English summary) or translate (summarise in Arabic, then "
-        "translate); default: whichever is installed, crosssum first.",
+        "--max-words",
+        "-w",
+        min=1,
+        metavar="N",
+        help="Hard cap on words in the paragraph.",
+        rich_help_panel=opt.LENGTH,
     ),
 ]
-TranslatorModel = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--translator", help="Installed translation model for headline and bullets."),
-]
+# The name this option had before it was spelt as everywhere else: still accepted, not shown.
+OldWords = Annotated[int | None, typer.Option("--words", min=1, hidden=True)]
 
 
 def brief(
     file: opt.InputArg,
-    bullets: Bullets = 4,
-    words: Words = None,
-    via: Via = None,
-    translator: TranslatorModel = None,
+    bullets: opt.Bullets = 4,
+    max_words: MaxWords = None,
+    via: opt.Via = None,
+    translator: opt.TranslatorModel = None,
     fmt: opt.Format = "text",
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
+    bidi: opt.Bidi = None,
+    words: OldWords = None,
+    *,
+    runtime: opt.Runtime,
 ) -> None:
     """An English brief of an Arabic article: headline, source and date, bullets, paragraph.
 
@@ -54,22 +46,27 @@ def brief(
     summariser (`summarize models pull crosssum`). Markdown on a terminal or in a pipe;
     JSON with --format json (headline, headline_ar, source, date, bullets, summary, models).
 
-    Example: summarize brief article.txt --bullets 3 --words 80
+    Example: summarize brief article.txt --bullets 3 --max-words 80
     """
     from summarize.brief.engines import BriefOptions
     from summarize.render import check_format
-    from summarize.settings import Settings
 
     check_format(fmt)
-    options = BriefOptions(bullets=bullets, words=words, via=via, translator=translator, beam=beam)
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
+    cap = max_words if max_words is not None else words
+    options = BriefOptions(
+        bullets=bullets, words=cap, via=via, translator=translator, beam=runtime.beam
     )
-    run_brief(file, options, settings, fmt=fmt, quiet=quiet)
+    run_brief(file, options, runtime.settings(), fmt=fmt, quiet=runtime.quiet, bidi=bidi)
 
 
 def run_brief(
-    path: str, options: BriefOptions, settings: Settings, *, fmt: str, quiet: bool
+    path: str,
+    options: BriefOptions,
+    settings: Settings,
+    *,
+    fmt: str,
+    quiet: bool,
+    bidi: str | None = None,
 ) -> None:
     """Read one article, build its brief and render it to stdout."""
     from dataclasses import replace
@@ -80,18 +77,21 @@ def run_brief(
     from summarize.cli.single import article_engine
     from summarize.render import notices, streams_tokens
     from summarize.tasks import Brief
+    from summarize.text.layout import bidi_mode
 
+    mode = bidi_mode(bidi)
     options = replace(options, stream=streams_tokens(fmt, options.beam))
     console = notices(quiet)
-    with article_engine(path, Brief(options), settings, console, "Loading models…") as (
+    with article_engine(path, Brief(options), settings, console, fmt=fmt) as (
         prepared,
         engines,
         _target,
     ):
         assert isinstance(engines, BriefEngines)
-        render_brief(stream_brief(prepared, engines, options), make_brief_renderer(fmt))
+        renderer = make_brief_renderer(fmt, bidi=mode)
+        render_brief(stream_brief(prepared, engines, options), renderer)
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``brief`` command to the main app."""
-    app.command("brief")(brief)
+    app.command("brief", cls=PanelCommand)(opt.with_runtime(brief))

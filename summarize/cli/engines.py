@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-Format = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+Format = Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="text or json.")]
 
 
 def engines(fmt: Format = "text") -> None:

@@ -3,35 +3,41 @@ output) is done in :mod:`summarize.evaluate.command`."""
 
 from __future__ import annotations
 
-from typing import Annotated, List, Optional  # noqa: UP035
+from typing import Annotated
 
 import typer
 
 from summarize.cli import options as opt
+from summarize.cli.helpformat import PanelCommand
 
-# typer evaluates these annotations at runtime; Python 3.10 needs Optional/List spelled out.
 DataArg = Annotated[
     str, typer.Argument(help="JSONL records to evaluate on, or - for stdin.", metavar="DATA")
 ]
 Systems = Annotated[
-    Optional[List[str]],  # noqa: UP006, UP045
+    list[str] | None,
     typer.Option(
         "--system",
         "--engine",
         "-e",
+        metavar="NAME",
         help="A system to run: an engine name or 'lead' (repeatable).",
     ),
 ]
 Models = Annotated[
-    Optional[List[str]],  # noqa: UP006, UP045
-    typer.Option("--model", "-m", help="Run an installed model as a system (repeatable)."),
+    list[str] | None,
+    typer.Option(
+        "--model",
+        "-m",
+        metavar="NAME",
+        help="Run an installed model as a system (repeatable).",
+    ),
 ]
 Runs = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option("--runs", help="TOML file of named runs ([runs.NAME] tables).", metavar="FILE"),
 ]
 PredictionsOpt = Annotated[
-    Optional[List[str]],  # noqa: UP006, UP045
+    list[str] | None,
     typer.Option(
         "--predictions",
         "-p",
@@ -39,11 +45,17 @@ PredictionsOpt = Annotated[
         metavar="FILE",
     ),
 ]
-Task = Annotated[str, typer.Option("--task", help="summarize, or translate (chrF++, BLEU).")]
+Task = Annotated[
+    str,
+    typer.Option(
+        "--task", metavar="summarize|translate", help="summarize, or translate (chrF++, BLEU)."
+    ),
+]
 Budget = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         "--budget",
+        metavar="reference|fixed",
         help="reference: give each summary its reference's length in words, a cap that "
         "extractive engines fill with whole sentences (the default unless a length option is "
         "given); fixed: use the length options as given.",
@@ -53,6 +65,7 @@ Rouge = Annotated[
     str,
     typer.Option(
         "--rouge",
+        metavar="default|xlsum",
         help="ROUGE tokens. default: folded words (diacritics, alef/ya/ta-marbuta variants "
         "unified, no stemming); xlsum: the XL-Sum authors' scorer for Arabic (punctuation "
         "split, NLTK Snowball Arabic stemming, no letter folding), as published mT5 figures "
@@ -60,12 +73,15 @@ Rouge = Annotated[
     ),
 ]
 Resamples = Annotated[
-    int, typer.Option("--resamples", min=1, help="Bootstrap resamples for the 95% interval.")
+    int,
+    typer.Option(
+        "--resamples", min=1, metavar="N", help="Bootstrap resamples for the 95% interval."
+    ),
 ]
-Seed = Annotated[int, typer.Option("--seed", help="Seed of the bootstrap resampling.")]
+Seed = Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the bootstrap resampling.")]
 Limit = Annotated[
-    Optional[int],  # noqa: UP045
-    typer.Option("--limit", min=1, help="Evaluate only the first N records."),
+    int | None,
+    typer.Option("--limit", min=1, metavar="N", help="Evaluate only the first N records."),
 ]
 EVAL_FORMATS = ("text", "json", "jsonl")
 
@@ -83,16 +99,12 @@ def eval_command(
     max_words: opt.MaxWords = None,
     ratio: opt.Ratio = None,
     lang: opt.Lang = None,
-    beam: opt.Beam = None,
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
-    threads: opt.Threads = None,
     resamples: Resamples = 1000,
     seed: Seed = 0,
     limit: Limit = None,
     fmt: opt.Format = "text",
-    quiet: opt.Quiet = False,
-    offline: opt.Offline = False,
+    *,
+    runtime: opt.Runtime,
 ) -> None:
     """Score systems on your own data: ROUGE-1/2/L (or chrF++/BLEU) with 95% intervals.
 
@@ -113,7 +125,6 @@ def eval_command(
     from summarize.evaluate.scoring import ROUGE_SCHEMES, SCORERS, Bootstrap
     from summarize.evaluate.systems import SystemSpec, check_spec
     from summarize.render import check_format, stderr_console
-    from summarize.settings import Settings
     from summarize.sources.inputs import stdin_is_terminal
 
     check_format(fmt, EVAL_FORMATS)
@@ -130,15 +141,14 @@ def eval_command(
         target_lang=lang,
         length=Length(sentences, max_words, ratio),
         budget=budget or ("fixed" if has_length else "reference"),
-        beam=beam,
-        device=device,
-        compute_type=compute_type,
+        beam=runtime.beam,
+        device=runtime.device,
+        compute_type=runtime.compute_type,
     )
     check_spec(default)
     systems = systems_for(task, default, system or [], model or [], runs, predictions or [])
-    settings = Settings.from_flags(
-        offline=offline, device=device, compute_type=compute_type, threads=threads
-    )
+    settings = runtime.settings()
+    quiet = runtime.quiet
     dataset = load_dataset(data, task, to=lang, limit=limit)
     if not dataset.records:
         first = f"; line {dataset.bad[0].line}: {dataset.bad[0].reason}" if dataset.bad else ""
@@ -164,4 +174,4 @@ def eval_command(
 
 def register(app: typer.Typer) -> None:
     """Add the ``eval`` command to the main app."""
-    app.command("eval")(eval_command)
+    app.command("eval", cls=PanelCommand)(opt.with_runtime(eval_command))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -16,12 +16,29 @@ models_app = typer_app(
     "Manage the models neural engines use.\n\nExample: summarize models pull nllb-600m"
 )
 
-Format = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+Format = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="text|json",
+        help="text: a table on a terminal; json: every field.",
+    ),
+]
+# No short flag: -q is --quiet everywhere else.
 Quantization = Annotated[
     str,
     typer.Option(
-        "--quantization", "-q", help="int8 (default), int8_float16, int16, float16, float32."
+        "--quantization",
+        metavar="TYPE",
+        help="int8 (default), int8_float16, int16, float16, float32.",
     ),
+]
+CatalogName = Annotated[
+    str, typer.Argument(metavar="NAME", help="A catalogue model (see `summarize models list`).")
+]
+InstalledName = Annotated[
+    str, typer.Argument(metavar="NAME", help="An installed model (see `summarize models list`).")
 ]
 Force = Annotated[bool, typer.Option("--force", help="Replace an installed model.")]
 
@@ -45,6 +62,16 @@ def _notice(message: str) -> None:
     Console(stderr=True, highlight=False, soft_wrap=True).print(message, markup=False)
 
 
+def _working(what: str) -> Any:
+    """A spinner saying ``what`` while it lasts, on a terminal (logs get the outcome only)."""
+    from contextlib import nullcontext
+
+    from rich.console import Console
+
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    return console.status(what, spinner="dots") if console.is_terminal else nullcontext()
+
+
 @models_app.command("list")
 def list_models(fmt: Format = "text") -> None:
     """List the catalogue and the installed models.
@@ -64,10 +91,20 @@ def list_models(fmt: Format = "text") -> None:
 
 @models_app.command("info")
 def info(
-    name: str,
+    name: InstalledName,
     fmt: Format = "text",
-    device: opt.Device = None,
-    compute_type: opt.ComputeType = None,
+    device: Annotated[
+        str | None,
+        typer.Option(
+            "--device",
+            metavar="auto|cpu|cuda",
+            help="Also show the compute type the model would load with there.",
+        ),
+    ] = None,
+    compute_type: Annotated[
+        str | None,
+        typer.Option("--compute-type", metavar="TYPE", help="The compute type asked for."),
+    ] = None,
 ) -> None:
     """Show a model's catalogue entry, manifest and checksum status (exit 3 if damaged).
 
@@ -77,10 +114,9 @@ def info(
     """
     from summarize.cli import models_view
     from summarize.render import check_format
-    from summarize.settings import Settings
 
     check_format(fmt, ("text", "json"))
-    settings = Settings.from_flags(device=device, compute_type=compute_type)
+    settings = opt.Runtime(device=device, compute_type=compute_type).settings()
     details = models_view.model_details(_store(), name)
     if device is not None:
         asked = settings.compute_type
@@ -102,12 +138,13 @@ def info(
 
 @models_app.command("pull")
 def pull(
-    name: str,
+    name: CatalogName,
     quantization: Quantization = "int8",
     revision: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option(
             "--revision",
+            metavar="REV",
             help="Hub commit, branch or refs/pr/N (default: the catalogue's pinned commit, "
             "the only one checked against recorded sizes and sha256).",
         ),
@@ -142,8 +179,12 @@ def pull(
 
 @models_app.command("import")
 def import_model(
-    path: Annotated[Path, typer.Argument(help="A Hugging Face or CTranslate2 model folder.")],
-    name: Annotated[str, typer.Option("--name", "-n", help="Name to install it under.")],
+    path: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="A Hugging Face or CTranslate2 model folder.")
+    ],
+    name: Annotated[
+        str, typer.Option("--name", "-n", metavar="NAME", help="Name to install it under.")
+    ],
     quantization: Quantization = "int8",
     force: Force = False,
 ) -> None:
@@ -153,13 +194,15 @@ def import_model(
     """
     from summarize.engines.neural.verify import check_loads
 
-    model = _store().import_path(path, name, quantization, force=force, verify=check_loads)
+    store = _store()
+    with _working(f"importing {path}: converting to CTranslate2 ({quantization}), loading…"):
+        model = store.import_path(path, name, quantization, force=force, verify=check_loads)
     _notice(f"installed {model.name} ({model.family}, {model.task})")
     typer.echo(str(model.path))
 
 
 @models_app.command("remove")
-def remove(name: str) -> None:
+def remove(name: InstalledName) -> None:
     """Delete an installed model.
 
     Example: summarize models remove nllb-1.3b
@@ -170,7 +213,7 @@ def remove(name: str) -> None:
 
 @models_app.command("path")
 def path(
-    name: Annotated[Optional[str], typer.Argument(help="An installed model.")] = None,  # noqa: UP045
+    name: Annotated[str | None, typer.Argument(metavar="NAME", help="An installed model.")] = None,
 ) -> None:
     """Print the model store folder, or one installed model's folder.
 

@@ -12,6 +12,9 @@ from summarize.store.catalog import load_catalog
 from summarize.store.local import InstalledModel, ModelStore
 
 _COLUMNS = ("name", "installed", "family", "task", "quantization", "size_mb", "repo")
+# The terminal table: "default" marks what --engine auto (or translate) picks for each task;
+# "size" is the installed size when installed, else the download's.
+_SHOWN = ("default", "name", "installed", "family", "task", "quantization", "size")
 
 
 def _installed_fields(model: InstalledModel) -> dict[str, Any]:
@@ -58,7 +61,21 @@ def model_rows(store: ModelStore) -> list[dict[str, Any]]:
         )
     for name, why in damaged.items():
         rows.append({"name": name, "installed": "damaged", "damaged": why})
+    _mark_defaults(rows, list(load_catalog()))
     return rows
+
+
+def _mark_defaults(rows: list[dict[str, Any]], catalog: list[str]) -> None:
+    """``default: true`` on the installed model each task prefers (catalogue order first, then
+    imported ones by name, as engine resolution does)."""
+
+    def rank(row: dict[str, Any]) -> tuple[int, str]:
+        name = str(row["name"])
+        return (catalog.index(name) if name in catalog else len(catalog), name)
+
+    for task in {row.get("task") for row in rows if row.get("installed") is True}:
+        mine = [row for row in rows if row.get("installed") is True and row.get("task") == task]
+        min(mine, key=rank)["default"] = True
 
 
 def model_details(store: ModelStore, name: str) -> dict[str, Any]:
@@ -140,24 +157,74 @@ def print_table(rows: list[dict[str, Any]], *, tty: bool) -> None:
     from rich.table import Table
 
     table = Table()
-    # The repo id is long: `models info` and `--format json` show it; the table fits 80 columns.
-    columns = [column for column in _COLUMNS if column != "repo"]
-    for column in columns:
-        table.add_column(column, no_wrap=True)
+    # The repo id is long: `models info` and `--format json` show it. Names are never cut.
+    # The name keeps its whole width; on a narrow terminal the other columns fold instead.
+    longest = max((len(str(row["name"])) for row in rows), default=4)
+    for column in _SHOWN:
+        if column == "name":
+            table.add_column(column, no_wrap=True, min_width=longest)
+        elif column == "default":
+            table.add_column("", no_wrap=True, min_width=1)
+        else:
+            table.add_column("" if column == "default" else column, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(column)) for column in columns))
+        size = row.get("installed_mb") if row.get("installed") is True else row.get("size_mb")
+        shown = {**row, "default": "*" if row.get("default") else "", "size": _mb(size)}
+        table.add_row(*(_cell(shown.get(column)) for column in _SHOWN))
+    if any(row.get("default") for row in rows):
+        table.caption = "* the model each task uses by default"
     Console(highlight=False).print(table)
 
 
+def _mb(size: Any) -> str | None:
+    return None if size is None else f"{size:,.0f} MB" if size >= 10 else f"{size} MB"
+
+
 def print_details(details: dict[str, Any], *, tty: bool) -> None:
-    """``models info`` as ``key: value`` lines (indented JSON for nested values)."""
-    lines = []
-    for key, value in details.items():
-        shown = to_json(value) if isinstance(value, dict | list) else _cell(value)
-        lines.append(f"{key}: {shown}")
+    """``models info``: a short table on a terminal (``--format json`` has every field);
+    elsewhere ``key: value`` lines (indented JSON for nested values)."""
     if not tty:
-        print("\n".join(lines))
+        for key, value in details.items():
+            shown = to_json(value) if isinstance(value, dict | list) else _cell(value)
+            print(f"{key}: {shown}")
         return
     from rich.console import Console
+    from rich.table import Table
 
-    Console(highlight=False).print("\n".join(lines), markup=False)
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for key, value in summary_rows(details):
+        table.add_row(key, value)
+    Console(highlight=False).print(table)
+
+
+def summary_rows(details: dict[str, Any]) -> list[tuple[str, str]]:
+    """What a reader asks of one model, in a dozen rows at most."""
+    catalog = details.get("catalog") or {}
+    manifest = details.get("manifest") or {}
+    checks = details.get("checks") or {}
+    bad = [path for path, state in checks.items() if state != "ok"]
+    source = manifest.get("source") or {}
+    repo = catalog.get("repo") or source.get("repo")
+    revision = catalog.get("revision") or source.get("revision")
+    rows = [
+        ("name", details["name"]),
+        ("installed", _cell(details.get("installed"))),
+        ("family", manifest.get("family") or catalog.get("family")),
+        ("task", manifest.get("task") or catalog.get("task")),
+        ("languages", ", ".join(manifest.get("languages") or catalog.get("languages") or [])),
+        ("quantization", manifest.get("quantization")),
+        ("download", _mb(catalog.get("size_mb"))),
+        ("source", f"{repo}@{str(revision)[:12]}" if repo and revision else repo),
+        ("license", catalog.get("license")),
+        ("path", details.get("path")),
+        (
+            "checksums",
+            (f"{len(bad)} failed: {', '.join(bad)}" if bad else f"{len(checks)} ok")
+            if checks
+            else None,
+        ),
+        ("about", catalog.get("description")),
+    ]
+    return [(key, str(value)) for key, value in rows if value]

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from typing import Any
 
+from summarize.engines.base import notice_of
 from summarize.pipeline import Prepared, SummaryOptions
 from summarize.render import Notices, make_renderer, notices, render, streams_tokens
 from summarize.settings import Settings
@@ -22,6 +23,38 @@ def loading(console: Notices, what: str, active: bool = True) -> AbstractContext
     if active and console.is_terminal and not console.quiet:
         return console.status(what, spinner="dots")
     return nullcontext()
+
+
+@contextmanager
+def naming_models(console: Notices, active: bool) -> Iterator[None]:
+    """While engines are built: the spinner names each model as its load begins."""
+    from summarize.engines.loading import listening
+
+    with loading(console, "Resolving the engine…", active) as status:
+        if status is None:
+            yield
+            return
+        with listening(lambda what: status.update(f"Loading {what or 'model'}…")):
+            yield
+
+
+def say_notice(engine: Any, console: Notices, settings: Settings, fmt: str) -> None:
+    """The engine's notice on stderr. Advice that is not a warning (no neural model is
+    installed, so the extractive engine runs) is said once per model home, on a terminal,
+    and never with ``-q`` or a JSON format; the header names the engine on every run."""
+    notice = notice_of(engine)
+    if not notice:
+        return
+    if getattr(engine, "once", False):
+        marker = settings.home / ".said" / "extractive-fallback"
+        if not console.is_terminal or console.quiet or fmt != "text" or marker.exists():
+            return
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass
+    console.print(notice, markup=False, highlight=False)
 
 
 def loads_a_model(task: Task, settings: Settings) -> bool:
@@ -40,37 +73,54 @@ def loads_a_model(task: Task, settings: Settings) -> bool:
 
 @contextmanager
 def article_engine(
-    path: str, task: Task, settings: Settings, console: Notices, what: str = "Loading model…"
+    path: str, task: Task, settings: Settings, console: Notices, fmt: str = "text"
 ) -> Iterator[tuple[Prepared, Engine, str]]:
     """The article at ``path``, the task's engine for it (closed afterwards), the target."""
 
     def notify(message: str) -> None:
         console.print(message, markup=False, highlight=False)
 
-    with Session(task, settings, notify) as session:
+    def on_engine(engine: Engine, source: str, target: str) -> None:
+        say_notice(engine, console, settings, fmt)
+
+    with Session(task, settings, notify, on_engine=on_engine) as session:
         prepared = session.read(path)
         # Whether a model loads is asked only where a spinner could show (it reads the store).
         spinner = console.is_terminal and not console.quiet and loads_a_model(task, settings)
-        with loading(console, what, spinner):
+        with naming_models(console, spinner):
             engine, target = session.engine_for(prepared)
         yield prepared, engine, target
 
 
 def _run_text(
-    path: str, task: Summarize | Translate, settings: Settings, fmt: str, quiet: bool
+    path: str,
+    task: Summarize | Translate,
+    settings: Settings,
+    fmt: str,
+    quiet: bool,
+    bidi: str | None,
 ) -> None:
+    from summarize.text.layout import bidi_mode
+
+    mode = bidi_mode(bidi)
     console = notices(quiet)
-    with article_engine(path, task, settings, console) as (prepared, engine, target):
-        render(task.events(prepared, engine, target), make_renderer(fmt))
+    with article_engine(path, task, settings, console, fmt) as (prepared, engine, target):
+        render(task.events(prepared, engine, target), make_renderer(fmt, bidi=mode))
 
 
 def run_summary(
-    path: str, options: SummaryOptions, settings: Settings, *, fmt: str, quiet: bool
+    path: str,
+    options: SummaryOptions,
+    settings: Settings,
+    *,
+    fmt: str,
+    quiet: bool,
+    bidi: str | None = None,
 ) -> None:
     """Summarise one input and render it to stdout."""
     check_lang(options.target_lang)
     task = Summarize(replace(options, stream=streams_tokens(fmt, options.beam)))
-    _run_text(path, task, settings, fmt, quiet)
+    _run_text(path, task, settings, fmt, quiet, bidi)
 
 
 def run_translation(
@@ -82,8 +132,9 @@ def run_translation(
     fmt: str,
     beam: int | None,
     quiet: bool,
+    bidi: str | None = None,
 ) -> None:
     """Translate one input and render it to stdout."""
     check_lang(to)
     task = Translate(to, model, beam, stream=streams_tokens(fmt, beam))
-    _run_text(path, task, settings, fmt, quiet)
+    _run_text(path, task, settings, fmt, quiet, bidi)

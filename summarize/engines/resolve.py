@@ -53,9 +53,11 @@ class Fallback:
 
     fallback = True
 
-    def __init__(self, engine: Summarizer, notice: str) -> None:
+    def __init__(self, engine: Summarizer, notice: str, *, once: bool = False) -> None:
         self.engine = engine
         self.notice = notice
+        # A notice that is advice, not a warning: a terminal shows it once, not every run.
+        self.once = once
         self.name = engine.name
         self.model = engine.model
 
@@ -79,11 +81,12 @@ class BatchFallback(Fallback):
         return self.engine.summarize_batch(docs, length, target_lang)
 
 
-def fallback(engine: Summarizer, notice: str) -> Fallback:
-    """``engine`` standing in for the preferred one, with the ``notice`` that says so."""
+def fallback(engine: Summarizer, notice: str, *, once: bool = False) -> Fallback:
+    """``engine`` standing in for the preferred one, with the ``notice`` that says so
+    (``once``: advice a terminal shows once, not a warning)."""
     if isinstance(engine, BatchSummarizer):
-        return BatchFallback(engine, notice)
-    return Fallback(engine, notice)
+        return BatchFallback(engine, notice, once=once)
+    return Fallback(engine, notice, once=once)
 
 
 def _store(settings: Settings) -> Any:
@@ -236,7 +239,7 @@ def _same_language(options: SummaryOptions, lang: str, settings: Settings) -> Su
         notice = _skipped_notice(skipped, "the extractive engine")
     extractive = summarizer_factory("extractive")
     assert extractive is not None, "the extractive engine is built in"
-    return fallback(extractive(settings, None), notice)
+    return fallback(extractive(settings, None), notice, once=not skipped)
 
 
 def _summarizers_by_preference(settings: Settings, lang: str) -> list[InstalledModel]:

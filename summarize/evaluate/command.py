@@ -9,9 +9,10 @@ summaries); :func:`run_with_progress` evaluates them with a progress bar on a te
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from summarize.errors import UsageError
 from summarize.evaluate.records import Dataset, eval_task
@@ -61,6 +62,21 @@ def systems_for(
     return systems
 
 
+def per_system(progress: Any, records: int, systems: int) -> Callable[[str], None]:
+    """The ``on_record`` of a bar that counts one system's records at a time (``extractive
+    (1/2)``, 0 to ``records``), not records times systems."""
+    bar = progress.add_task("evaluating", total=records)
+    seen: list[str] = []
+
+    def advance(name: str) -> None:
+        if not seen or seen[-1] != name:
+            seen.append(name)
+            progress.reset(bar, total=records, description=f"{name} ({len(seen)}/{systems})")
+        progress.update(bar, advance=1)
+
+    return advance
+
+
 def run_with_progress(
     dataset: Dataset,
     systems: list[System],
@@ -99,10 +115,7 @@ def run_with_progress(
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=console, transient=True) as progress:
-        bar = progress.add_task("evaluating", total=running * len(dataset.records))
-
-        def advance(name: str) -> None:
-            progress.update(bar, advance=1, description=name)
+        advance = per_system(progress, len(dataset.records), running)
 
         return evaluate(
             dataset,

@@ -98,6 +98,33 @@ class Task(Protocol):
         ...
 
 
+def headline_in(prepared: Prepared, engine: object, target: str) -> Prepared:
+    """``prepared`` with its Arabic headline in English when the output is English: the
+    translation in ``title``, the original in ``title_ar`` (as a brief keeps ``headline_ar``).
+
+    The engine's translator translates it; an engine without one (a cross-lingual summariser)
+    writes it as the one-sentence English summary of the headline. Any other case is as is.
+    """
+    meta = prepared.meta
+    if not meta.title or meta.source_lang != "ar" or target != "en":
+        return prepared
+    from summarize.engines.base import Document, Length
+    from summarize.text.sentences import split_sentences
+
+    doc = Document(meta.title, "ar", tuple(split_sentences(meta.title)))
+    translator = engine if isinstance(engine, Translator) else getattr(engine, "translator", None)
+    if isinstance(translator, Translator):
+        pieces = translator.translate(doc, target)
+    elif isinstance(engine, Summarizer):
+        pieces = engine.summarize(doc, Length(sentences=1), target)
+    else:
+        return prepared
+    title = "".join(pieces).strip()
+    if not title:
+        return prepared
+    return replace(prepared, meta=replace(meta, title=title, title_ar=meta.title))
+
+
 def _finished(events: Iterator[Event]) -> Result:
     for event in events:
         if isinstance(event, Finished):
@@ -126,7 +153,7 @@ class Summarize:
         """The summary of ``prepared`` as pipeline events."""
         assert isinstance(engine, Summarizer)
         options = replace(self.options, target_lang=target)
-        return stream_summary(prepared, engine, options)
+        return stream_summary(headline_in(prepared, engine, target), engine, options)
 
     def record(self, prepared: Prepared, engine: Engine, target: str) -> dict[str, Any]:
         """The JSON fields of the summary of ``prepared``."""
@@ -144,9 +171,10 @@ class Summarize:
         length = self.options.length
         texts = engine.summarize_batch([p.doc for p in articles], length, target)
         texts = ["".join(cap_words(iter([t]), length.max_words)) for t in texts]
+        metas = [headline_in(p, engine, target).meta for p in articles]
         return [
-            Result(text.strip(), target, engine.name, engine.model, p.meta).to_dict()
-            for p, text in zip(articles, texts, strict=True)
+            Result(text.strip(), target, engine.name, engine.model, meta).to_dict()
+            for meta, text in zip(metas, texts, strict=True)
         ]
 
     def likely_languages(self) -> tuple[str, str]:
@@ -190,7 +218,7 @@ class Translate:
     def events(self, prepared: Prepared, engine: Engine, target: str) -> Iterator[Event]:
         """The translation of ``prepared`` as pipeline events."""
         assert isinstance(engine, Translator)
-        return stream_translation(prepared, engine, target)
+        return stream_translation(headline_in(prepared, engine, target), engine, target)
 
     def record(self, prepared: Prepared, engine: Engine, target: str) -> dict[str, Any]:
         """The JSON fields of the translation of ``prepared``."""
@@ -206,9 +234,10 @@ class Translate:
         """The translations of ``articles`` from shared model calls."""
         assert isinstance(engine, BatchTranslator) and isinstance(engine, Translator)
         texts = engine.translate_batch([p.doc for p in articles], target)
+        metas = [headline_in(p, engine, target).meta for p in articles]
         return [
-            Result(text.strip(), target, engine.name, engine.model, p.meta, "translation").to_dict()
-            for p, text in zip(articles, texts, strict=True)
+            Result(text.strip(), target, engine.name, engine.model, meta, "translation").to_dict()
+            for meta, text in zip(metas, texts, strict=True)
         ]
 
     def likely_languages(self) -> tuple[str, str]:

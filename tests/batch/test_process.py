@@ -144,7 +144,9 @@ def test_no_progress_when_stderr_is_piped(tmp_path: Path) -> None:
     assert done.returncode == 0
     err = done.stderr.decode()
     assert "rec/s" not in err and "\r" not in err
-    assert err.startswith("30 records (0 failed)")
+    # The engine is named at the start (a log says which engine wrote), then the summary line.
+    assert err.splitlines()[0] == "ar → ar: slow"
+    assert err.splitlines()[1].startswith("30 records (0 failed)")
     quiet = _finish(str(src), "-q")
     assert quiet.stderr == b""
 

@@ -90,15 +90,22 @@ def test_jsonl_is_one_line_with_the_json_fields(
     assert line["models"] == ["extractive", "marian"] and len(line["bullets"]) == 4
 
 
-def test_words_is_a_hard_cap_on_the_paragraph(
-    capsys: Capsys, monkeypatch: MP, isolated_home: Path, article: Path
+@pytest.mark.parametrize("flag", ["--max-words", "-w", "--words"])
+def test_max_words_is_a_hard_cap_on_the_paragraph(
+    capsys: Capsys, monkeypatch: MP, isolated_home: Path, article: Path, flag: str
 ) -> None:
+    # --max-words as in every other command; --words, its old name, still works (hidden).
     install_tiny(isolated_home, "nllb")
     uncapped = _json(capsys, monkeypatch, str(article))
     assert len(str(uncapped["summary"]).split()) > 5
-    capped = _json(capsys, monkeypatch, str(article), "--words", "5")
+    capped = _json(capsys, monkeypatch, str(article), flag, "5")
     assert len(str(capped["summary"]).split()) == 5
     assert capped["bullets"] == uncapped["bullets"]
+
+
+def test_brief_help_shows_max_words_not_the_old_name(capsys: Capsys, monkeypatch: MP) -> None:
+    out = run_cli(capsys, monkeypatch, ["brief", "--help"]).out
+    assert "--max-words" in out and "--words" not in out
 
 
 def test_crosssum_only_makes_the_paragraph_and_the_bullets(

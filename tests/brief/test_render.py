@@ -116,12 +116,15 @@ def test_rich_renderer_writes_streamed_and_whole_parts_on_their_own_lines() -> N
         Paragraph(" costs."),
         Done(BRIEF),
     ]
-    render_brief(events, RichBriefRenderer(Console(file=out, width=120, no_color=True)))
+    from summarize.text.layout import FSI, PDI, Layout
+
+    console = Console(file=out, width=120, no_color=True)
+    render_brief(events, RichBriefRenderer(console, Layout(120)))
     lines = out.getvalue().split("\n")
     assert lines == [
         "Minister announces plan",
         "الوزير يعلن خطة",
-        "وكالة · machine summary: m",
+        f"وكالة\u00a0· {FSI}machine summary: m{PDI}",
         "",
         " • first fact",
         " • second fact",

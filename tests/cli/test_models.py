@@ -78,7 +78,7 @@ def test_import_then_path_then_remove(isolated_home: Path, tiny_hf_models: dict[
     assert result.exit_code == 0, result.output
     folder = isolated_home / "models" / "ar-en"
     assert result.stdout.strip() == str(folder)
-    assert "installed ar-en (marian, translate)" in result.stderr
+    assert result.stderr.strip() == "installed ar-en (marian, translate)"
     assert runner.invoke(models_app, ["path", "ar-en"]).stdout.strip() == str(folder)
     assert runner.invoke(models_app, ["path"]).stdout.strip() == str(isolated_home / "models")
     removed = runner.invoke(models_app, ["remove", "ar-en"])
@@ -105,7 +105,7 @@ def test_import_bad_quantization_is_a_usage_error(
     isolated_home: Path, tiny_hf_models: dict[str, Path]
 ) -> None:
     result = runner.invoke(
-        models_app, ["import", str(tiny_hf_models["mt5"]), "-n", "x", "-q", "int3"]
+        models_app, ["import", str(tiny_hf_models["mt5"]), "-n", "x", "--quantization", "int3"]
     )
     assert isinstance(result.exception, UsageError)
     assert not (isolated_home / "models" / "x").exists()

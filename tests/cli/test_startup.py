@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer._click.utils import make_default_short_help
 
 from summarize.cli.app import COMMANDS, load_command
 from tests.cli.helpers import run_cli
@@ -27,7 +26,7 @@ try:
 except SystemExit:
     pass
 heavy = json.loads(os.environ["PROBE_HEAVY"])
-WIRING = ("summarize.cli.app", "summarize.cli.parse", "summarize.cli.usage")
+WIRING = ("summarize.cli.app", "summarize.cli.typer_internals", "summarize.cli.helpformat")
 loaded = [name for name in heavy if name in sys.modules]
 with open(os.environ["PROBE_OUT"], "w") as out:
     commands = sorted(m for m in sys.modules if m.startswith("summarize.cli."))
@@ -92,7 +91,8 @@ def test_the_command_table_matches_the_commands(name: str) -> None:
     # commands' own docstrings say.
     command = load_command(name)
     assert command.name == name
-    assert make_default_short_help(command.help, 1000) == COMMANDS[name].help
+    first = command.help.split("\n\n")[0].replace("\n", " ")
+    assert first == COMMANDS[name].help
 
 
 @pytest.mark.parametrize(

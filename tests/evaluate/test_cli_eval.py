@@ -248,7 +248,9 @@ def test_progress_only_on_a_terminal_stderr_and_never_on_stdout(capsys, monkeypa
     monkeypatch.setattr("summarize.render.stderr_console", fake_console)
     res = run_cli(capsys, monkeypatch, ["eval", str(data), "-e", "oracle", "--resamples", "10"])
     assert res.code == 0
-    assert "12/12" in terminal.getvalue()  # two systems over six records
+    # Six records, counted once per system (not 12 system-records).
+    assert "lead (2/2)" in terminal.getvalue() and "6/6" in terminal.getvalue()
+    assert "12/12" not in terminal.getvalue()
     assert res.out.startswith("system") and "\x1b" not in res.out
     terminal.truncate(0)
     res = run_cli(capsys, monkeypatch, ["eval", str(data), "-q", "--resamples", "10"])

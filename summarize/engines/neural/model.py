@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from summarize.engines.loading import announce
 from summarize.engines.neural.ct2 import Ct2Model, Decoding
 from summarize.engines.neural.layout import layout_for
 from summarize.engines.neural.tokenizer import SentencePieceTokenizer, StreamDecoder
@@ -60,6 +61,7 @@ class NeuralModel:
         self, installed: InstalledModel, settings: Settings, *, batch_tokens: int | None = None
     ) -> None:
         manifest = installed.manifest
+        announce(f"{installed.name} ({installed.family}, {manifest.get('quantization', '?')})")
         self.name = installed.name
         self.task = installed.task
         self.family = installed.family
@@ -83,6 +85,7 @@ class NeuralModel:
                 f"model {self.name!r} cannot be loaded ({exc}); reinstall it with "
                 f"`{install_hint(self.name)}`"
             ) from exc
+        announce(None)
         self.budget = self.max_input_tokens - self.tokenizer.special_count
         if self.budget < 8:
             self.ct2.close()
