@@ -37,6 +37,8 @@ class Kind(Enum):
     MENU = "menu"
     POLICY = "policy"
     BYLINE = "byline"
+    COMMENTS = "comments"
+    EMBED = "embed"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,20 @@ _CLOSERS = "\"'»”’)]}"
 _BULLETS = "-–—•*·▪◦"
 _NUMERIC_DATE = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LABELLED_DATE_WORDS = 12
+_LABEL_WORDS = 5
+# The signature line of an embedded tweet: «— الاسم (@handle) February 14, 2014».
+_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
+_TIME_AFTER = r"(?:\s*[,،|-]?\s*\d{1,2}:\d{2}(?:\s*(?:[صم]|am|pm)\b)?)?"
+# ``13-11-2024, 08:57``, ``2025-10-24 09:09 م``, ``2024/02/20``: a full numeric date.
+_NUMBERED_DATE = re.compile(
+    r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\b" + _TIME_AFTER
+)
+# ``12 مايو 2024 10:45 ص``, ``16 تشرين الثاني 2024``: a day, one to three words (a month
+# name, checked by the caller), a year.
+_WORDED_DATE = re.compile(
+    r"\b\d{1,2}\s+((?:[^\W\d_]+[\s/]*){1,3})\s*\d{4}\b" + _TIME_AFTER
+)
 # A related marker glued to its first link (a word or a number): «اقرأ أيضاًالعنوان».
 _GLUED_RELATED = re.compile(
     "^([^\\w]*(?:[اأإ]قر[اأ]|طالع|شاهد)\\s+(?:[اأ]يضا|كذلك)[\u064b-\u0652]*)(?=[^\\W_])"
@@ -179,11 +195,29 @@ def _dateline(line: str, view: LineView) -> LineInfo | None:
     cut = next((i for i in range(len(folded)) if _update_at(folded, i)), len(folded))
     date_part = folded[:cut]
     if not _is_date_words(date_part, line):
-        return None
+        return _labelled_date(line, view)
     if cut == len(folded):
         return LineInfo(Kind.DATE, line)
     value = view.text[: view.words[cut - 1][1]].rstrip(" ،,|-")
     return LineInfo(Kind.DATE, value)
+
+
+def _labelled_date(line: str, view: LineView) -> LineInfo | None:
+    """A short line that holds a full date among labels: a section name, an agency, a
+    view counter (``سياسة 13-11-2024, 08:57 | -- الموقع - المدينة``). The value is the
+    date as written (from the day or week day to the year, or the clock after it)."""
+    if word_total(line) > _LABELLED_DATE_WORDS or ends_sentence(line):
+        return None
+    match = _NUMBERED_DATE.search(line) or next(
+        (w for w in _WORDED_DATE.finditer(line) if _names_month(w.group(1))), None
+    )
+    if match is None:
+        return None
+    return LineInfo(Kind.DATE, line[match.start() : match.end()].strip(" ,،|-"))
+
+
+def _names_month(words: str) -> bool:
+    return any(fold(w) in m.MONTHS for w in words.replace("/", " ").split())
 
 
 def _update_at(folded: list[str], i: int) -> bool:
@@ -244,6 +278,9 @@ def _caption(line: str, view: LineView) -> LineInfo | None:
     short = word_total(line) <= 6 and not ends_sentence(line)
     if short and _AGENCY.search(" ".join(view.folded)):
         return LineInfo(Kind.CAPTION)
+    credit = _INLINE_CAPTION.search(line)
+    if credit and word_total(line) <= 20 and not ends_sentence(line[: credit.start()]):
+        return LineInfo(Kind.CAPTION)  # «جانب من المعرض (صورة: الموقع)»
     tail = _AGENCY_TAIL.search(line)
     if (
         tail
@@ -276,6 +313,35 @@ def _menu_row(line: str, view: LineView) -> LineInfo | None:
     return None
 
 
+def _embed(line: str, view: LineView) -> LineInfo | None:
+    """An embedded post as a page shows it: ``… pic.twitter.com/… — name (@handle) May 1, 2024``."""
+    if "pic.twitter.com/" in line or _EMBED_SIGNATURE.search(line):
+        return LineInfo(Kind.EMBED)
+    return None
+
+
+def _label(line: str, view: LineView) -> LineInfo | None:
+    """An ad label, or date labels with no date after them (``نشر : آخر تحديث :``)."""
+    folded = view.folded
+    if not folded or len(folded) > _LABEL_WORDS:
+        return None
+    if " ".join(folded) in m.AD_LABELS:
+        return LineInfo(Kind.SEPARATOR)
+    if all(w in m.DATE_LABEL_WORDS for w in folded):
+        return LineInfo(Kind.SEPARATOR)
+    return None
+
+
+def _comments(line: str, view: LineView) -> LineInfo | None:
+    """The heading of the readers' comments (``التعليقات (3)``, ``أضف تعليقك``)."""
+    if word_total(line) > _LABEL_WORDS:
+        return None
+    found = _after_marker(view, m.COMMENT_MARKERS)
+    if found is not None and not any(ch.isalpha() for ch in found[0]):
+        return LineInfo(Kind.COMMENTS)
+    return None
+
+
 def _policy(line: str, view: LineView) -> LineInfo | None:
     """Comment policy and legal notes: a policy topic said by the site to the reader."""
     if "©" in line and word_total(line) <= 30:
@@ -290,6 +356,8 @@ def _policy(line: str, view: LineView) -> LineInfo | None:
 _RULES: tuple[Callable[[str, LineView], LineInfo | None], ...] = (
     _separator,
     _teaser,
+    _embed,
+    _label,
     _related,
     _date,
     _source,
@@ -298,6 +366,7 @@ _RULES: tuple[Callable[[str, LineView], LineInfo | None], ...] = (
     _caption,
     _byline,
     _menu_row,
+    _comments,
     _policy,
 )
 
@@ -316,6 +385,7 @@ _INLINE_CAPTION = re.compile(r"\s*\((?:صورة|الصورة|تصوير|صور)\
 # Interface glyphs and labels that a copy of a page fuses into the first sentence.
 _UI_PREFIX = re.compile(
     r"^(?:\s*(?:[×✕✖⨯✗☰⋮]|صورة الخبر|صورة المقال|تكبير الخط|تصغير الخط|حجم الخط|"
+    r"طباعة الصفحة|طباعة المقال|طباعة الخبر|"
     r"A\s?A|طباعة|إغلاق|اغلاق|close)(?=\s|$))+\s*",
     re.IGNORECASE,
 )

@@ -108,7 +108,7 @@ def to_iso(text: str) -> str | None:
     if iso:
         y, mo, d = (int(g) for g in iso.groups()[:3])
         found: tuple[int, int, int] | None = (y, mo, d)
-        clock = iso.group(4) and (int(iso.group(4)), int(iso.group(5)))
+        clock = _clock(folded[iso.start(4) :]) if iso.group(4) else None
     else:
         words = _CLOCK.sub(" ", folded)  # «10:45 12 مايو» : the day is 12, not 10
         found = _numeric(folded) or _from_words(_TOKEN.findall(words))

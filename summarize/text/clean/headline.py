@@ -7,8 +7,10 @@ short, not ending with ``. … ، : ؛``. A candidate is *supported* when at lea
 ``_SUPPORT`` of its content words occur in the body below. The headline is the first
 supported candidate of at least ``_MIN_WORDS`` words, else the longest supported one;
 with no supported candidate it is the first line, when a paragraph follows (the old rule).
-Short labels (at most ``_LABEL_WORDS`` words) above the chosen headline go with it: they
-are a logo or a section name.
+Every line above the chosen headline goes (a logo, a section name, a welcome banner, a
+ticker); when at most ``_BELOW`` lines stand between the headline and the first
+paragraph, labels (at most ``_LABEL_WORDS`` words) and lines the body does not support
+(captions) among them go, and a standfirst stays (more lines are a list: they stay).
 
 :func:`best_title` applies the same test to the titles an HTML page offers (``og:title``,
 each ``<h1>``, ``<title>``), preferring them in the order given.
@@ -19,7 +21,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from summarize.text.clean.boilerplate import is_headline, word_total
+from summarize.text.clean.boilerplate import ends_sentence, is_headline, word_total
 from summarize.text.clean.lines import Line
 from summarize.text.clean.titles import strip_site_affix
 from summarize.text.clean.vocabulary import content_words, support
@@ -30,6 +32,7 @@ _MIN_WORDS = 3
 _LABEL_WORDS = 4
 _SUPPORT = 0.4
 _BODY_WORDS = 600
+_BELOW = 3  # more short lines than this under the headline are a list, not furniture
 
 
 def _is_candidate(text: str) -> bool:
@@ -72,10 +75,19 @@ def find_title(lines: list[Line]) -> int | None:
         chosen = candidates[0]
     else:
         return None
+    below = [i for i in top if i > chosen]
     for i in top:
-        if i < chosen and word_total(lines[i].text) <= _LABEL_WORDS:
+        if i < chosen or (len(below) <= _BELOW and _furniture_below(lines[i], vocabulary)):
             lines[i].drop()
     return chosen
+
+
+def _furniture_below(line: Line, vocabulary: set[str]) -> bool:
+    """A line between the headline and the first paragraph that is no standfirst: a label
+    (``فيديو``) or a caption the body does not support."""
+    if word_total(line.text) <= _LABEL_WORDS:
+        return True
+    return not ends_sentence(line.text) and support(line.words, vocabulary) < _SUPPORT
 
 
 def best_title(candidates: Sequence[str], body: str, site: str | None = None) -> str | None:

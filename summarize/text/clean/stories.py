@@ -158,6 +158,8 @@ def cut_stories(lines: list[Line], title_words: list[str]) -> int:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line.info.kind is Kind.COMMENTS and scan.before:
+            return i  # the readers' comments follow the story
         if line.info.kind is Kind.RELATED:
             links = _link_count(lines, i)
             resume = i + 1 + links
