@@ -3,7 +3,8 @@
 A text without sentence punctuation (a transcript, a list, a scrape that lost its full stops)
 splits into one "sentence" per line, and a line can be a whole article. A sentence over a
 length limit is cut into *units* of at most ``unit_words`` words: at clause marks
-(``، , ؛ ; :``) where there are some, packing consecutive clauses into a unit while they
+(``، , ؛ ; :``, also an Arabic comma typed before the space instead of after it:
+``للتشغيل ،أو``) where there are some, packing consecutive clauses into a unit while they
 fit, and at a word count where a single clause is still too long. Shorter sentences pass
 through unchanged. Each unit keeps the invariant of
 :class:`~summarize.text.sentences.Sentence`: ``text == source[start:end]``.
@@ -18,12 +19,15 @@ from summarize.text.sentences import Sentence
 
 _WORD = re.compile(r"\S+")
 _CLAUSE_END = re.compile(r"[،,؛;:]['\"”’»)\]]*$")
+_CLAUSE_START = re.compile(r"[،؛]\w")
 
 
 def _clauses(text: str) -> list[list[tuple[int, int]]]:
     """Word spans of ``text``, grouped into clauses (a clause ends at a clause mark)."""
     clauses: list[list[tuple[int, int]]] = [[]]
     for match in _WORD.finditer(text):
+        if _CLAUSE_START.match(match.group(0)) and clauses[-1]:
+            clauses.append([])  # «للتشغيل ،أو»: the mark typed before the space
         clauses[-1].append(match.span())
         if _CLAUSE_END.search(match.group(0)):
             clauses.append([])

@@ -2,7 +2,9 @@
 
 The top of a pasted page holds the logo, section labels, a menu and the headline. The
 candidates are the body lines above the first paragraph (the first line that ends with
-``. … ، : ؛`` or is longer than ``_MAX_TITLE_WORDS``) that read as a headline: one sentence,
+``. … ، : ؛`` or is longer than ``_MAX_TITLE_WORDS``; where no line does, the first line
+after the first one with ``_UNPUNCTUATED_WORDS`` words or more: a headline with no end
+punctuation followed by a paragraph is a boundary) that read as a headline: one sentence,
 short, not ending with ``. … ، : ؛``. A candidate is *supported* when at least
 ``_SUPPORT`` of its content words occur in the body below. The headline is the first
 supported candidate of at least ``_MIN_WORDS`` words, else the longest supported one;
@@ -32,6 +34,7 @@ _MIN_WORDS = 3
 _LABEL_WORDS = 4
 _SUPPORT = 0.4
 _BODY_WORDS = 600
+_UNPUNCTUATED_WORDS = 15
 _BELOW = 3  # more short lines than this under the headline are a list, not furniture
 
 
@@ -40,7 +43,11 @@ def _is_candidate(text: str) -> bool:
 
 
 def _top(lines: list[Line]) -> tuple[list[int], int | None]:
-    """Indices of the body lines above the first paragraph, and that paragraph's index."""
+    """Indices of the body lines above the first paragraph, and that paragraph's index.
+
+    On a page whose paragraphs have no end punctuation, the first paragraph is the first
+    line after the first one with at least ``_UNPUNCTUATED_WORDS`` words.
+    """
     top: list[int] = []
     for i, line in enumerate(lines):
         if not line.body:
@@ -48,6 +55,9 @@ def _top(lines: list[Line]) -> tuple[list[int], int | None]:
         if not is_headline(line.text, _MAX_TITLE_WORDS):
             return top, i
         top.append(i)
+    for k, i in enumerate(top[1:], start=1):
+        if word_total(lines[i].text) >= _UNPUNCTUATED_WORDS:
+            return top[:k], i
     return top, None
 
 
