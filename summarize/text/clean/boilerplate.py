@@ -382,11 +382,17 @@ def classify_line(line: str) -> LineInfo:
 
 
 _INLINE_CAPTION = re.compile(r"\s*\((?:صورة|الصورة|تصوير|صور)\b[^()\n]{0,80}\)")
-# Interface glyphs and labels that a copy of a page fuses into the first sentence.
+# Interface glyphs and labels that a copy of a page fuses into the first sentence. A
+# label that is also a news word («إغلاق» closure, «طباعة» printing) goes only before
+# another label or alone: «إغلاق مؤقت لجسر المدينة» is a headline.
+_UI_STRONG = (
+    r"[×✕✖⨯✗☰⋮]|صورة الخبر|صورة المقال|تكبير الخط|تصغير الخط|حجم الخط|طباعة الصفحة|"
+    r"طباعة المقال|طباعة الخبر|A\s?A"
+)
+_UI_WEAK = r"طباعة|إغلاق|اغلاق|close"
 _UI_PREFIX = re.compile(
-    r"^(?:\s*(?:[×✕✖⨯✗☰⋮]|صورة الخبر|صورة المقال|تكبير الخط|تصغير الخط|حجم الخط|"
-    r"طباعة الصفحة|طباعة المقال|طباعة الخبر|"
-    r"A\s?A|طباعة|إغلاق|اغلاق|close)(?=\s|$))+\s*",
+    rf"^(?:\s*(?:{_UI_STRONG}|(?:{_UI_WEAK})(?=\s+(?:{_UI_STRONG}|{_UI_WEAK})(?:\s|$)|\s*$))"
+    r"(?=\s|$))+\s*",
     re.IGNORECASE,
 )
 

@@ -143,6 +143,13 @@ COMMENT_MARKERS = phrases(
     "التعليقات", "تعليقات", "تعليقات الزوار", "تعليقات القراء", "أضف تعليقك", "أضف تعليقا",
     "اترك تعليقا", "اكتب تعليقك", "comments", "leave a comment", "add a comment",
 )  # fmt: skip
+# Openers of a paragraph that goes on with the story before it: after a related-stories
+# block, a paragraph that opens with one resumes the main story.
+CONTINUATIONS = phrases(
+    "في المقابل", "من جهته", "من جهتها", "من جانبه", "من جانبها", "إلى ذلك", "كما",
+    "بدوره", "بدورها", "في غضون ذلك", "في سياق متصل", "لكن", "غير أن", "يذكر أن",
+    "يشار إلى أن", "وفي", "وكان", "وكانت", "والجدير بالذكر",
+)  # fmt: skip
 ALL_MARKERS = (
     *RELATED_STRONG,
     *RELATED_WEAK,

@@ -9,8 +9,7 @@ The wrap width is estimated as the 90th percentile of the line lengths, in chara
 (a wrapping tool never goes past its width; a few long lines, such as a headline, are
 allowed). A break after a line is a *wrap* when
 
-* the line does not end with sentence punctuation and is not longer than ``_OVER``
-  times the width (the estimate may be a little short; a paragraph on one line is longer),
+* the line does not end with sentence punctuation,
 * a non-blank line follows, and
 * the first word of that line would not have fitted on this one within the width (a
   wrapping tool moves a word down only when it does not fit; a list of short headlines or
@@ -29,7 +28,6 @@ import re
 _MIN_LINES = 4
 _MAX_WIDTH = 160
 _WRAP_SHARE = 0.3
-_OVER = 1.25
 _END = re.compile(r"[.!?؟…:؛;]['\"”’»)\]]*$")
 
 
@@ -46,8 +44,8 @@ def is_wrap(line: str, following: str, width: int) -> bool:
 
     ``width`` is the width the text is wrapped at; both lines are stripped.
     """
-    if not line or not following or _END.search(line) or len(line) > _OVER * width:
-        return False  # a line well over the width was not wrapped at it
+    if not line or not following or _END.search(line):
+        return False
     return len(line) + 1 + len(following.split(maxsplit=1)[0]) > width
 
 
