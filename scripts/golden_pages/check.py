@@ -14,9 +14,14 @@ trafilatura's own text (``bare_extraction`` with the options ``html_to_text`` us
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.api import Session
 
 PAGES = Path(__file__).resolve().parents[2] / "tests" / "text" / "clean" / "pages"
 
@@ -51,9 +56,16 @@ def _found(strings: list[str], text: str) -> list[str]:
     return [s for s in strings if normalize_text(s) in folded]
 
 
+@functools.cache
+def _session(length: str) -> Session:
+    """One extractive session per summary length, kept for every page."""
+    from summarize.api import Session
+
+    return Session(engine="extractive", **{length: 3 if length == "sentences" else 120})  # type: ignore[arg-type]
+
+
 def score(raw: str, expected: dict[str, object]) -> Score:
     """Run ``raw`` (a page or a pasted text) as the command line does and score it."""
-    from summarize.api import Session
     from summarize.pipeline import prepare
     from summarize.sources.inputs import to_source
     from summarize.text.normalize import normalize_text
@@ -63,10 +75,8 @@ def score(raw: str, expected: dict[str, object]) -> Score:
     sentences = [s.text for s in prepared.doc.sentences]
     absent = [str(s) for s in expected["absent"]]  # type: ignore[attr-defined]
     paragraphs = [normalize_text(str(p)) for p in expected["paragraphs"]]  # type: ignore[attr-defined]
-    with Session(engine="extractive", sentences=3) as session:
-        s3 = session.summarise(raw).text
-    with Session(engine="extractive", max_words=120) as session:
-        w120 = session.summarise(raw).text
+    s3 = _session("sentences").summarise(raw).text
+    w120 = _session("max_words").summarise(raw).text
     body = prepared.doc.text
     return Score(
         title=normalize_text(prepared.meta.title or "") == normalize_text(str(expected["title"])),
