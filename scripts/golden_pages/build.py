@@ -23,10 +23,11 @@ sys.path.insert(0, str(HERE))
 import layouts  # noqa: E402
 import layouts_heldout  # noqa: E402
 
-_BLOCKS = frozenset(
-    "address article aside blockquote body dd div dl dt figcaption figure footer form h1 h2 "
-    "h3 h4 h5 h6 header hr li main nav ol p section table td th tr ul br time".split()
+_BLOCK_TEXT = (
+    "address article aside blockquote body dd div dl dt figcaption figure footer form h1 "
+    "h2 h3 h4 h5 h6 header hr li main nav ol p section table td th tr ul br time"
 )
+_BLOCKS = frozenset(_BLOCK_TEXT.split())
 
 
 def paste(page: str) -> str:

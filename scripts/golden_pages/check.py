@@ -115,7 +115,9 @@ def _list(found: list[str]) -> str:
 
 def report(split: str, with_trafilatura: bool) -> None:
     print(f"\n### {split}\n")
-    head = "| page | input | headline | date | first | last | furniture s3 | furniture w120 | lost |"
+    head = (
+        "| page | input | headline | date | first | last | furniture s3 | furniture w120 | lost |"
+    )
     print(head + (" trafilatura alone: furniture / lost |" if with_trafilatura else ""))
     print("|" + " --- |" * (9 + with_trafilatura))
     totals = {"rows": 0, "clean": 0, "title": 0, "date": 0}
@@ -140,7 +142,8 @@ def report(split: str, with_trafilatura: bool) -> None:
     n = totals["rows"]
     print(
         f"\n{split}: {n} readings; clean (no furniture in either summary, nothing lost) "
-        f"{totals['clean']}/{n}; headline right {totals['title']}/{n}; date right {totals['date']}/{n}"
+        f"{totals['clean']}/{n}; headline right {totals['title']}/{n}; "
+        f"date right {totals['date']}/{n}"
     )
 
 

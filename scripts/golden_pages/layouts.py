@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML templates of whole pages)
 """Page layouts of the synthetic golden pages, one per site, modelled on real Arabic news sites.
 
 Each layout turns an article (headline, date as written, paragraphs) into a saved HTML page
@@ -64,7 +65,12 @@ def alnahar(a: Article) -> tuple[str, list[str]]:
 <footer><p>جميع الحقوق محفوظة © النهار الإخباري 2024</p>{_ul(["من نحن", "اتصل بنا", "سياسة الخصوصية"])}</footer>
 """
     title = f"{a['headline']} - النهار الإخباري"
-    return _page(title, body, og=a["headline"]), [caption, *RELATED_A, "1250 مشاهدة", "الكلمات الدلالية"]
+    return _page(title, body, og=a["headline"]), [
+        caption,
+        *RELATED_A,
+        "1250 مشاهدة",
+        "الكلمات الدلالية",
+    ]
 
 
 TICKER_B = [
@@ -133,7 +139,11 @@ def aldaffa(a: Article) -> tuple[str, list[str]]:
 <footer>صحيفة الضفة © 2024</footer>
 """
     return _page(f"{a['headline']} | صحيفة الضفة", body), [
-        counter, f"الضفة - {author}", "كاتب وباحث", "اقتصاد الظل"]
+        counter,
+        f"الضفة - {author}",
+        "كاتب وباحث",
+        "اقتصاد الظل",
+    ]
 
 
 def alwadi(a: Article) -> tuple[str, list[str]]:
@@ -154,7 +164,11 @@ def alwadi(a: Article) -> tuple[str, list[str]]:
 <footer>بوابة الوادي 2025</footer>
 """
     return _page(a["headline"], body), [
-        "pic.twitter.com", "@CivilDefense", "اضافة اعلان", "انقطاع الكهرباء عن عدة أحياء"]
+        "pic.twitter.com",
+        "@CivilDefense",
+        "اضافة اعلان",
+        "انقطاع الكهرباء عن عدة أحياء",
+    ]
 
 
 def alsahil(a: Article) -> tuple[str, list[str]]:
@@ -171,12 +185,18 @@ def alsahil(a: Article) -> tuple[str, list[str]]:
 <div class="related"><h4>مواضيع ذات صلة</h4>{_ul(["مسابقة لأجمل صورة للبحر", "تنظيف الشاطئ الشمالي بمشاركة متطوعين"], "list")}</div>
 <footer>أخبار الساحل جميع الحقوق محفوظة</footer>
 """
-    return _page(f"{a['headline']} – أخبار الساحل", body), ["جانب من المعرض", "مسابقة لأجمل صورة للبحر"]
+    return _page(f"{a['headline']} – أخبار الساحل", body), [
+        "جانب من المعرض",
+        "مسابقة لأجمل صورة للبحر",
+    ]
 
 
 def almadar(a: Article) -> tuple[str, list[str]]:
-    channels = "المدار الإخبارية المدار سبورت المدار دراما المدار كيدز"
-    ticker = ["مباشر: مؤتمر صحفي لوزير الخارجية", "الآن: نشرة الأخبار الرئيسية", "بعد قليل: برنامج الملعب"]
+    ticker = [
+        "مباشر: مؤتمر صحفي لوزير الخارجية",
+        "الآن: نشرة الأخبار الرئيسية",
+        "بعد قليل: برنامج الملعب",
+    ]
     body = f"""
 <div class="channels"><a>المدار الإخبارية</a> <a>المدار سبورت</a> <a>المدار دراما</a> <a>المدار كيدز</a></div>
 <div class="live">{_ul(ticker, "live")}</div>
@@ -191,7 +211,10 @@ def almadar(a: Article) -> tuple[str, list[str]]:
 <footer>قناة المدار - كل الحقوق محفوظة</footer>
 """
     return _page(f"{a['headline']} | قناة المدار", body, og=a["headline"]), [
-        "المدار سبورت", *ticker, "أهداف المباراة كاملة"]
+        "المدار سبورت",
+        *ticker,
+        "أهداف المباراة كاملة",
+    ]
 
 
 def alsabah(a: Article) -> tuple[str, list[str]]:
@@ -207,8 +230,12 @@ def alsabah(a: Article) -> tuple[str, list[str]]:
 <div class="date">{a["date"]}</div>
 {_ps(a["paragraphs"])}
 </div>
-<div class="comments"><h3>التعليقات (3)</h3>{''.join(f'<div class="comment"><p>{c}</p></div>' for c in comments)}</div>
+<div class="comments"><h3>التعليقات (3)</h3>{"".join(f'<div class="comment"><p>{c}</p></div>' for c in comments)}</div>
 <aside><h3>الأكثر مشاهدة</h3>{_ul(MOST_READ_B[:3], "most")}</aside>
 <footer>جريدة الصباح الجديد 2024</footer>
 """
-    return _page(a["headline"], body), [*(c.split(":")[0] + ":" for c in comments), "المواطن تعب", *MOST_READ_B[:3]]
+    return _page(a["headline"], body), [
+        *(c.split(":")[0] + ":" for c in comments),
+        "المواطن تعب",
+        *MOST_READ_B[:3],
+    ]

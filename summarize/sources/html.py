@@ -105,7 +105,9 @@ def _captions(tree: Any) -> set[str]:
     for element in tree.xpath(_CAPTION_XPATH):
         text = " ".join(element.text_content().split())
         after_image = element.tag == "p" and "caption" not in str(element.get("class", ""))
-        if text and not (after_image and (len(text.split()) > _CAPTION_WORDS or ends_sentence(text))):
+        if text and not (
+            after_image and (len(text.split()) > _CAPTION_WORDS or ends_sentence(text))
+        ):
             out.add(text)
     return out
 

@@ -20,7 +20,8 @@ Rules, applied line by line:
   ``e.g.``), after a list number at the start of a line, or before a lower-case Latin
   word. After a one-letter word (an initial: ``د. أحمد``) it ends one only when the next
   word starts a sentence (``فيتامين د. ويقول``: a conjunction with a verb or a common
-  sentence opener); so does a Latin letter spelled in Arabic (``جون إف. كينيدي``). Numbers, dates, URLs and e-mails (``3.5``, ``12.05.2024``,
+  sentence opener); so does a Latin letter spelled in Arabic (``جون إف. كينيدي``).
+  Numbers, dates, URLs and e-mails (``3.5``, ``12.05.2024``,
   ``bbc.com``) have no space after their dots, so they stay whole.
 * A terminator inside a quotation (``«...»``, ``“...”`` or a pair of ``"``) does not end
   the sentence unless the quotation closes right after it, as in ``قال "انتهى." ثم``.
@@ -62,10 +63,10 @@ _ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _HEADLINE_WORDS = 25
 # Latin letters as Arabic spells them, for initials in foreign names: «جون إف. كينيدي».
-_LETTER_NAMES = frozenset(
+_LETTER_TEXT = (
     "إيه بي سي دي إي إف جي إتش آي جيه كيه إل إم إن أو بيه كيو آر إس تي يو في دبليو إكس واي زد"
-    .split()
 )
+_LETTER_NAMES = frozenset(_LETTER_TEXT.split())
 # Words that open a sentence (after a one-letter word and a full stop, they show that the
 # letter ended a sentence rather than being an initial): a conjunction و/ف with a verb
 # prefix (ويقول, وأضاف, فتابع), or a common opener.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from summarize.text.clean import markers as m
+from summarize.text.clean.dates import written_date
 from summarize.text.normalize import fold
 
 
@@ -66,16 +67,6 @@ _LABELLED_DATE_WORDS = 12
 _LABEL_WORDS = 5
 # The signature line of an embedded tweet: «— الاسم (@handle) February 14, 2014».
 _EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
-_TIME_AFTER = r"(?:\s*[,،|-]?\s*\d{1,2}:\d{2}(?:\s*(?:[صم]|am|pm)\b)?)?"
-# ``13-11-2024, 08:57``, ``2025-10-24 09:09 م``, ``2024/02/20``: a full numeric date.
-_NUMBERED_DATE = re.compile(
-    r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\b" + _TIME_AFTER
-)
-# ``12 مايو 2024 10:45 ص``, ``16 تشرين الثاني 2024``: a day, one to three words (a month
-# name, checked by the caller), a year.
-_WORDED_DATE = re.compile(
-    r"\b\d{1,2}\s+((?:[^\W\d_]+[\s/]*){1,3})\s*\d{4}\b" + _TIME_AFTER
-)
 # A related marker glued to its first link (a word or a number): «اقرأ أيضاًالعنوان».
 _GLUED_RELATED = re.compile(
     "^([^\\w]*(?:[اأإ]قر[اأ]|طالع|شاهد)\\s+(?:[اأ]يضا|كذلك)[\u064b-\u0652]*)(?=[^\\W_])"
@@ -204,20 +195,11 @@ def _dateline(line: str, view: LineView) -> LineInfo | None:
 
 def _labelled_date(line: str, view: LineView) -> LineInfo | None:
     """A short line that holds a full date among labels: a section name, an agency, a
-    view counter (``سياسة 13-11-2024, 08:57 | -- الموقع - المدينة``). The value is the
-    date as written (from the day or week day to the year, or the clock after it)."""
+    view counter (``سياسة 13-11-2024, 08:57 | -- الموقع - المدينة``)."""
     if word_total(line) > _LABELLED_DATE_WORDS or ends_sentence(line):
         return None
-    match = _NUMBERED_DATE.search(line) or next(
-        (w for w in _WORDED_DATE.finditer(line) if _names_month(w.group(1))), None
-    )
-    if match is None:
-        return None
-    return LineInfo(Kind.DATE, line[match.start() : match.end()].strip(" ,،|-"))
-
-
-def _names_month(words: str) -> bool:
-    return any(fold(w) in m.MONTHS for w in words.replace("/", " ").split())
+    written = written_date(line)
+    return LineInfo(Kind.DATE, written) if written else None
 
 
 def _update_at(folded: list[str], i: int) -> bool:

@@ -47,6 +47,15 @@ _DAY_FIRST = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b")
 _YEAR_FIRST = re.compile(r"\b(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})\b")
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})(?::\d{2})?\b(?:\s*(مساء|م|pm|صباحا|ص|am)\b)?")
 _AFTERNOON = {"مساء", "م", "pm"}
+_TIME_AFTER = r"(?:\s*[,،|-]?\s*\d{1,2}:\d{2}(?:\s*(?:[صم]|am|pm)\b)?)?"
+# ``13-11-2024, 08:57``, ``2025-10-24 09:09 م``, ``2024/02/20``: a full numeric date.
+_NUMBERED_DATE = re.compile(
+    r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\b" + _TIME_AFTER
+)
+# ``12 مايو 2024 10:45 ص``, ``16 تشرين الثاني 2024``: a day, one to three words (a month
+# name, checked here), a year.
+_WORDED_DATE = re.compile(r"\b\d{1,2}\s+((?:[^\W\d_]+[\s/]*){1,3})\s*\d{4}\b" + _TIME_AFTER)
+_MONTH_WORDS = frozenset(_SINGLE) | {"تشرين", "كانون"}
 
 
 def _month(tokens: list[str], i: int) -> int | None:
@@ -119,3 +128,17 @@ def to_iso(text: str) -> str | None:
     if clock and clock[0] < 24 and clock[1] < 60:
         return f"{date}T{clock[0]:02d}:{clock[1]:02d}"
     return date
+
+
+def written_date(line: str) -> str | None:
+    """The first full date written in ``line`` (day, month and year, with the clock after
+    it), as written: ``13-11-2024, 08:57``, ``2025-10-24 09:09 م``, ``12 مايو 2024 10:45 ص``.
+    """
+    match = _NUMBERED_DATE.search(line) or next(
+        (w for w in _WORDED_DATE.finditer(line) if _names_month(w.group(1))), None
+    )
+    return line[match.start() : match.end()].strip(" ,،|-") if match else None
+
+
+def _names_month(words: str) -> bool:
+    return any(fold(w) in _MONTH_WORDS for w in words.replace("/", " ").split())

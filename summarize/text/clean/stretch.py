@@ -6,23 +6,26 @@ found by what it is, not by what the furniture says: the longest stretch of pros
 A *paragraph* is a line of ``_PARAGRAPH_WORDS`` words or more that ends a sentence, or
 of ``_LONG_WORDS`` words or more (sites that drop the last full stop); furniture is short.
 
-The stretch must hold at least ``_DOMINANT`` of the words of all paragraphs (a page of
-several sections, an interview or a list, is left alone). A paste is recognised by its shape: at least ``_MIN_LINES`` body lines, of which at least
-``_FURNITURE_SHARE`` are not paragraphs; or, when the site's navigation is in it (at least
-``_NAV_MENU_LINES`` menu lines, which an extractor's output of an HTML page never has),
-``_NAV_MIN_LINES`` and ``_NAV_FURNITURE_SHARE``. The article is then the stretch of paragraphs
-with the most words, where up to ``_GAP`` short lines in a row may stand between two
-paragraphs; a readers' comments heading ends every stretch. Inside the stretch of a page
-pasted with its navigation, a short line stays only as a crosshead: headline-like, between two paragraphs, in a story of at
-least ``_SECTIONED`` paragraphs (a short story has no sections: its short lines are
-captions, ad labels, the half of a button). Of the ``_HEAD`` body lines above the
-stretch, the headline stays: the headline-like line (``_MIN_TITLE_WORDS`` to
-``_MAX_TITLE_WORDS`` words, no sentence end) with at least ``_SUPPORT`` of its content
-words in the stretch and the best score, that share times the square root of its length
-(a photo caption of the same words is shorter than the headline; a teaser on the same
-topic shares fewer words); when no line is supported, the headline-like line right above
-the stretch. Every other body line goes (date and byline lines are not
-body lines and stay). Ordinary pasted articles, mostly paragraphs, never take this path.
+A paste is recognised by its shape: at least ``_MIN_LINES`` body lines, of which at
+least ``_FURNITURE_SHARE`` are not paragraphs; or, when the site's navigation is in it
+(at least ``_NAV_MENU_LINES`` menu lines, which an extractor's output of an HTML page
+never has), ``_NAV_MIN_LINES`` and ``_NAV_FURNITURE_SHARE``. The article is then the
+stretch of paragraphs with the most words, where up to ``_GAP`` short lines in a row may
+stand between two paragraphs; a readers' comments heading ends every stretch. The
+stretch must hold at least ``_DOMINANT`` of the words of all paragraphs (a page of
+several sections, an interview or a list, is left alone).
+
+Inside the stretch of a page pasted with its navigation, a short line stays only as a
+crosshead: headline-like, between two paragraphs, in a story of at least ``_SECTIONED``
+paragraphs (a short story has no sections: its short lines are captions, ad labels, the
+half of a button). Of the ``_HEAD`` body lines above the stretch, the headline stays:
+the headline-like line (``_MIN_TITLE_WORDS`` to ``_MAX_TITLE_WORDS`` words, no sentence
+end) with at least ``_SUPPORT`` of its content words in the stretch and the best score,
+that share times the square root of its length (a photo caption of the same words is
+shorter than the headline; a teaser on the same topic shares fewer words); when no line
+is supported, the headline-like line right above the stretch. Every other body line goes
+(date and byline lines are not body lines and stay). Ordinary pasted articles, mostly
+paragraphs, never take this path.
 """
 
 from __future__ import annotations

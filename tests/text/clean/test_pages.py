@@ -18,7 +18,12 @@ import pytest
 
 from scripts.golden_pages.check import PAGES, pages, score
 
-CASES = [(path, kind) for split in ("dev", "heldout") for path in pages(split) for kind in ("html", "txt")]
+CASES = [
+    (path, kind)
+    for split in ("dev", "heldout")
+    for path in pages(split)
+    for kind in ("html", "txt")
+]
 
 
 def test_the_suite_has_thirty_pages_from_twelve_sites_in_two_halves() -> None:
@@ -29,7 +34,9 @@ def test_the_suite_has_thirty_pages_from_twelve_sites_in_two_halves() -> None:
     assert all(p.with_suffix(".html").exists() and p.with_suffix(".txt").exists() for p in dev)
 
 
-@pytest.mark.parametrize(("path", "kind"), CASES, ids=lambda c: c.stem if isinstance(c, Path) else c)
+@pytest.mark.parametrize(
+    ("path", "kind"), CASES, ids=lambda c: c.stem if isinstance(c, Path) else c
+)
 def test_page(path: Path, kind: str) -> None:
     expected = json.loads(path.read_text(encoding="utf-8"))
     result = score(path.with_suffix(f".{kind}").read_text(encoding="utf-8"), expected)
@@ -40,4 +47,4 @@ def test_page(path: Path, kind: str) -> None:
 
 
 def test_pages_folder_is_where_the_builder_writes() -> None:
-    assert PAGES == Path(__file__).parent / "pages"
+    assert Path(__file__).parent / "pages" == PAGES
