@@ -110,7 +110,7 @@ def _mark(ok: bool) -> str:
 
 
 def _list(found: list[str]) -> str:
-    return "; ".join(f"«{s}»" for s in found) if found else "none"
+    return "; ".join(f"«{s}»".replace("|", "\\|") for s in found) if found else "none"
 
 
 def report(split: str, with_trafilatura: bool) -> None:

@@ -23,7 +23,7 @@ the headline-like line (``_MIN_TITLE_WORDS`` to ``_MAX_TITLE_WORDS`` words, no s
 end) with at least ``_SUPPORT`` of its content words in the stretch and the best score,
 that share times the square root of its length (a photo caption of the same words is
 shorter than the headline; a teaser on the same topic shares fewer words); when no line
-is supported, the headline-like line right above the stretch. Every other body line goes
+is supported, the headline-like line right above the stretch if it shares a word with it. Every other body line goes
 (date and byline lines are not body lines and stay). Ordinary pasted articles, mostly
 paragraphs, never take this path.
 """
@@ -96,10 +96,11 @@ def _headline(lines: list[Line], above: list[int], article: list[int]) -> int | 
     best = max(scored, default=None)
     if best is not None:
         return best[1]
-    # No line shares the story's words (a columnist's abstract title): the headline-like
-    # line right above the stretch, if there is one.
+    # No line shares enough of the story's words (a columnist's abstract title): the
+    # headline-like line right above the stretch, if it shares one (a menu row shares none).
     near = [i for i in above[-_NEAR:] if is_headline(lines[i].text, _MAX_TITLE_WORDS)]
     near = [i for i in near if word_total(lines[i].text) >= _MIN_TITLE_WORDS]
+    near = [i for i in near if support(lines[i].words, vocabulary) > 0]
     return near[-1] if near else None
 
 
