@@ -32,7 +32,7 @@ SUMMARY_TASKS = ("summarize", "crosssum")
 
 def pull_hint(task: str) -> str:
     """The command that installs a model for ``task`` (summarize / translate / crosssum)."""
-    from summarize.store import default_model
+    from summarize.store.catalog import default_model
 
     return f"summarize models pull {default_model(task)}"
 
