@@ -23,9 +23,9 @@ the headline-like line (``_MIN_TITLE_WORDS`` to ``_MAX_TITLE_WORDS`` words, no s
 end) with at least ``_SUPPORT`` of its content words in the stretch and the best score,
 that share times the square root of its length (a photo caption of the same words is
 shorter than the headline; a teaser on the same topic shares fewer words); when no line
-is supported, the headline-like line right above the stretch if it shares a word with it. Every other body line goes
-(date and byline lines are not body lines and stay). Ordinary pasted articles, mostly
-paragraphs, never take this path.
+is supported, the headline-like line right above the stretch if it shares a word with it.
+Every other body line goes (date and byline lines are not body lines and stay). Ordinary
+pasted articles, mostly paragraphs, never take this path.
 """
 
 from __future__ import annotations
