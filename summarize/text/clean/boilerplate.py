@@ -303,11 +303,12 @@ def _embed(line: str, view: LineView) -> LineInfo | None:
 
 
 def _label(line: str, view: LineView) -> LineInfo | None:
-    """An ad label, or date labels with no date after them (``نشر : آخر تحديث :``)."""
+    """An ad label, a skip link (``تجاوز إلى المحتوى الرئيسي``), or date labels with no
+    date after them (``نشر : آخر تحديث :``)."""
     folded = view.folded
     if not folded or len(folded) > _LABEL_WORDS:
         return None
-    if " ".join(folded) in m.AD_LABELS:
+    if " ".join(folded) in m.AD_LABELS or tuple(folded) in m.SKIP_LINKS:
         return LineInfo(Kind.SEPARATOR)
     if all(w in m.DATE_LABEL_WORDS for w in folded):
         return LineInfo(Kind.SEPARATOR)

@@ -8,7 +8,9 @@ punctuation followed by a paragraph is a boundary) that read as a headline: one 
 short, not ending with ``. … ، : ؛``. A candidate is *supported* when at least
 ``_SUPPORT`` of its content words occur in the body below. The headline is the first
 supported candidate of at least ``_MIN_WORDS`` words, else the longest supported one;
-with no supported candidate it is the first line, when a paragraph follows (the old rule).
+with no supported candidate it is the first line, when a paragraph follows and it has at least
+``_MIN_WORDS`` words (a one-word label, «بحث», is no headline). A line of fewer than
+``_MIN_WORDS`` words that ends like a sentence («Feb.») is a fragment, not the first paragraph.
 Every line above the chosen headline goes (a logo, a section name, a welcome banner, a
 ticker); when at most ``_BELOW`` lines stand between the headline and the first
 paragraph, labels (at most ``_LABEL_WORDS`` words) and lines the body does not support
@@ -53,6 +55,8 @@ def _top(lines: list[Line]) -> tuple[list[int], int | None]:
         if not line.body:
             continue
         if not is_headline(line.text, _MAX_TITLE_WORDS):
+            if word_total(line.text) < _MIN_WORDS:
+                continue  # «Feb.», «1.»: a fragment, not the first paragraph
             return top, i
         top.append(i)
     for k, i in enumerate(top[1:], start=1):
@@ -81,7 +85,7 @@ def find_title(lines: list[Line]) -> int | None:
         chosen = long_enough[0]
     elif supported:
         chosen = max(supported, key=lambda i: word_total(lines[i].text))
-    elif top[0] == candidates[0]:
+    elif top[0] == candidates[0] and word_total(lines[top[0]].text) >= _MIN_WORDS:
         chosen = candidates[0]
     else:
         return None

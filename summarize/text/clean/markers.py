@@ -139,6 +139,13 @@ AD_LABELS = frozenset(
 DATE_LABEL_WORDS = folded_set(
     "نشر نشرت تاريخ النشر آخر تحديث التحديث تم في بتاريخ published updated last on"
 )
+# Accessibility labels at the top of a page: «تجاوز إلى المحتوى الرئيسي», «استمارة البحث».
+SKIP_LINKS = phrases(
+    "تجاوز إلى المحتوى", "تجاوز إلى المحتوى الرئيسي", "انتقل إلى المحتوى",
+    "انتقل إلى المحتوى الرئيسي", "الانتقال إلى المحتوى", "الانتقال إلى المحتوى الرئيسي",
+    "skip to content", "skip to main content", "jump to content", "استمارة البحث",
+    "نموذج البحث", "search form",
+)  # fmt: skip
 COMMENT_MARKERS = phrases(
     "التعليقات", "تعليقات", "تعليقات الزوار", "تعليقات القراء", "أضف تعليقك", "أضف تعليقا",
     "اترك تعليقا", "اكتب تعليقك", "comments", "leave a comment", "add a comment",

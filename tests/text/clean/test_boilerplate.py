@@ -70,6 +70,8 @@ B = Kind.BODY
         ("اضافة اعلان", LineInfo(Kind.SEPARATOR)),
         ("إعلان", LineInfo(Kind.SEPARATOR)),
         ("نشر : آخر تحديث :", LineInfo(Kind.SEPARATOR)),
+        ("تجاوز إلى المحتوى الرئيسي", LineInfo(Kind.SEPARATOR)),
+        ("Skip to main content", LineInfo(Kind.SEPARATOR)),
         ("إعلان نتائج الانتخابات البلدية", LineInfo(B)),
         ("التعليقات (3)", LineInfo(Kind.COMMENTS)),
         ("أضف تعليقك", LineInfo(Kind.COMMENTS)),
