@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from summarize.engines.neural.decoding import plan_batches
+from summarize.engines.neural.model import plan_batches
 from summarize.tiny.corpus import arabic_lines
 from tests.engines.neural.neural_helpers import load
 
