@@ -55,6 +55,7 @@ _NUMBERED_DATE = re.compile(
 # ``12 مايو 2024 10:45 ص``, ``16 تشرين الثاني 2024``: a day, one to three words (a month
 # name, checked here), a year.
 _WORDED_DATE = re.compile(r"\b\d{1,2}\s+((?:[^\W\d_]+[\s/]*){1,3})\s*\d{4}\b" + _TIME_AFTER)
+_YEAR = re.compile(r"\d{4}")
 _MONTH_WORDS = frozenset(_SINGLE) | {"تشرين", "كانون"}
 
 
@@ -134,6 +135,8 @@ def written_date(line: str) -> str | None:
     """The first full date written in ``line`` (day, month and year, with the clock after
     it), as written: ``13-11-2024, 08:57``, ``2025-10-24 09:09 م``, ``12 مايو 2024 10:45 ص``.
     """
+    if not _YEAR.search(line):
+        return None  # no four-digit year: the common case, decided in one scan
     match = _NUMBERED_DATE.search(line) or next(
         (w for w in _WORDED_DATE.finditer(line) if _names_month(w.group(1))), None
     )
