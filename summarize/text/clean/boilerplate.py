@@ -12,6 +12,7 @@ rule of ``_RULES`` that matches.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -94,8 +95,9 @@ class LineView:
         text = line.lstrip(_BULLETS + "([ ")
         return cls(text, tuple((fold(w.group()), w.end()) for w in _WORD.finditer(text)))
 
-    @property
+    @functools.cached_property
     def folded(self) -> list[str]:
+        """The folded words, built once per line (every rule reads them)."""
         return [w for w, _ in self.words]
 
 
@@ -305,9 +307,9 @@ def _embed(line: str, view: LineView) -> LineInfo | None:
 def _label(line: str, view: LineView) -> LineInfo | None:
     """An ad label, a skip link (``تجاوز إلى المحتوى الرئيسي``), or date labels with no
     date after them (``نشر : آخر تحديث :``)."""
-    folded = view.folded
-    if not folded or len(folded) > _LABEL_WORDS:
+    if not view.words or len(view.words) > _LABEL_WORDS:
         return None
+    folded = view.folded
     if " ".join(folded) in m.AD_LABELS or tuple(folded) in m.SKIP_LINKS:
         return LineInfo(Kind.SEPARATOR)
     if all(w in m.DATE_LABEL_WORDS for w in folded):
