@@ -65,6 +65,7 @@ _BULLETS = "-–—•*·▪◦"
 _NUMERIC_DATE = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _LABELLED_DATE_WORDS = 12
+_DIGIT = re.compile(r"\d")
 _LABEL_WORDS = 5
 # The signature line of an embedded tweet: «— الاسم (@handle) February 14, 2014».
 _EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
@@ -182,8 +183,8 @@ def _date(line: str, view: LineView) -> LineInfo | None:
 
 def _dateline(line: str, view: LineView) -> LineInfo | None:
     """A line of date words only, maybe followed by an update time (``، آخر تحديث 14:00``)."""
-    if word_total(line) > 20:
-        return None
+    if word_total(line) > 20 or not _DIGIT.search(line):
+        return None  # every date line has a number
     folded = view.folded
     cut = next((i for i in range(len(folded)) if _update_at(folded, i)), len(folded))
     date_part = folded[:cut]
