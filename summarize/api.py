@@ -101,8 +101,14 @@ class Session(TaskSession):
 
     def prepare_text(self, text: str) -> Prepared:
         """The article ``text`` (plain text or an HTML page), cleaned and checked."""
-        source = to_source(text, "text")
-        return self.prepare(source.text, title=source.title, date=source.date, source=source.source)
+        source = to_source(text, "text", self.settings.max_chars)
+        return self.prepare(
+            source.text,
+            title=source.title,
+            date=source.date,
+            source=source.source,
+            cut_from=source.truncated_from,
+        )
 
     def open(self, text: str) -> tuple[Prepared, Engine, str]:
         """The cleaned article ``text`` (plain text or an HTML page), its engine and target."""

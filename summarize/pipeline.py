@@ -10,8 +10,9 @@ from summarize.engines.base import Document, Summarizer, Translator
 from summarize.engines.base import SummaryOptions as SummaryOptions  # re-exported
 from summarize.errors import InputError
 from summarize.text.clean import clean_article
-from summarize.text.lang import detect_lang
+from summarize.text.lang import detect_language
 from summarize.text.limit import MAX_CHARS, cut_text
+from summarize.text.normalize import first_words, word_count
 from summarize.text.sentences import split_sentences
 
 
@@ -96,22 +97,24 @@ def prepare(
     date: str | None = None,
     source: str | None = None,
     max_chars: int = MAX_CHARS,
+    cut_from: int | None = None,
 ) -> Prepared:
     """Clean and split ``raw``; raise :class:`InputError` when nothing is left to work on.
 
     ``title``, ``date`` and ``source`` are hints from the reader (an HTML page's metadata, a JSONL
     record's fields); they are used where the cleaner found none. An input longer than
     ``max_chars`` (<= 0: no limit) is cut to about that many characters first; the result's
-    ``meta.truncated_from`` then holds the input's length.
+    ``meta.truncated_from`` then holds the input's length, as it holds ``cut_from``: the
+    length of a page the reader already cut (:func:`summarize.sources.html.bound_page`).
     """
     if not raw.strip():
         raise InputError("the input is empty")
-    truncated_from = len(raw) if 0 < max_chars < len(raw) else None
+    truncated_from = cut_from or (len(raw) if 0 < max_chars < len(raw) else None)
     article = clean_article(cut_text(raw, max_chars))
     sentences = tuple(split_sentences(article.text))
     if not sentences:
         raise InputError("no article text left after removing boilerplate")
-    lang = detect_lang(article.text)
+    lang = detect_language(article.text)
     title = article.title or title
     doc = Document(text=article.text, lang=lang, sentences=sentences, title=title)
     from summarize.text.clean import to_iso
@@ -129,13 +132,16 @@ def prepare(
 
 
 def cap_words(fragments: Iterator[str], max_words: int | None) -> Iterator[str]:
-    """Pass fragments through, cutting the stream once ``max_words`` words have gone out."""
+    """Pass fragments through, cutting the stream once ``max_words`` words have gone out.
+
+    Words as lengths count them (:func:`summarize.text.normalize.word_count`).
+    """
     if max_words is None:
         yield from fragments
         return
     left = max_words
     for frag in fragments:
-        n = len(frag.split())
+        n = word_count(frag)
         if n <= left:
             left -= n
             yield frag
@@ -144,8 +150,7 @@ def cap_words(fragments: Iterator[str], max_words: int | None) -> Iterator[str]:
             continue
         # Keep the leading white space and the first ``left`` words of this fragment.
         if left > 0:
-            lead = frag[: len(frag) - len(frag.lstrip())]
-            yield lead + " ".join(frag.split()[:left])
+            yield first_words(frag, left)
         return
 
 

@@ -101,8 +101,6 @@ def eval_command(
 
     Example: summarize eval dev.jsonl --system extractive --model mt5-xlsum
     """
-    import sys
-
     from summarize.engines.base import Length
     from summarize.errors import InputError, UsageError
     from summarize.evaluate.command import (
@@ -116,6 +114,7 @@ def eval_command(
     from summarize.evaluate.systems import SystemSpec, check_spec
     from summarize.render import check_format, stderr_console
     from summarize.settings import Settings
+    from summarize.sources.inputs import stdin_is_terminal
 
     check_format(fmt, EVAL_FORMATS)
     if rouge not in ROUGE_SCHEMES:
@@ -123,7 +122,7 @@ def eval_command(
     eval_task(task)
     if rouge != "default" and not SCORERS[task].rouge:
         raise UsageError("--rouge applies to summaries (--task summarize) only")
-    if data == "-" and sys.stdin.isatty():
+    if data == "-" and stdin_is_terminal():
         raise UsageError("no data: give a JSONL file, or pipe records into '-'")
     has_length = any(v is not None for v in (sentences, max_words, ratio))
     default = SystemSpec(

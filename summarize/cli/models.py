@@ -8,6 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from summarize.cli import options as opt
 from summarize.cli.app import typer_app
 from summarize.errors import ModelNotInstalledError
 
@@ -62,16 +63,29 @@ def list_models(fmt: Format = "text") -> None:
 
 
 @models_app.command("info")
-def info(name: str, fmt: Format = "text") -> None:
+def info(
+    name: str,
+    fmt: Format = "text",
+    device: opt.Device = None,
+    compute_type: opt.ComputeType = None,
+) -> None:
     """Show a model's catalogue entry, manifest and checksum status (exit 3 if damaged).
 
-    Example: summarize models info nllb-600m
+    With --device, also the compute type it would load with there.
+
+    Example: summarize models info mt5-xlsum --device cuda
     """
     from summarize.cli import models_view
     from summarize.render import check_format
+    from summarize.settings import Settings
 
     check_format(fmt, ("text", "json"))
+    settings = Settings.from_flags(device=device, compute_type=compute_type)
     details = models_view.model_details(_store(), name)
+    if device is not None:
+        asked = settings.compute_type
+        chosen = models_view.compute_type(details, device, asked)
+        details[f"compute type on {device}"] = chosen
     if fmt == "json":
         typer.echo(models_view.to_json(details))
     else:

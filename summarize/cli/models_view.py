@@ -91,6 +91,29 @@ def model_details(store: ModelStore, name: str) -> dict[str, Any]:
     return details
 
 
+def compute_type(details: dict[str, Any], device: str, asked: str | None) -> str:
+    """The compute type the model of ``details`` would load with on ``device`` (in words).
+
+    ``asked`` (``--compute-type`` or ``SUMMARIZE_COMPUTE_TYPE``) wins; on CUDA the family
+    chooses (:func:`summarize.store.families.cuda_compute_type`), for this GPU when one is
+    visible, else as a rule (so it can be checked on a machine without one).
+    """
+    from summarize.store.families import cuda_compute_type, describe_cuda_compute
+
+    if asked:
+        return asked
+    family = (details.get("manifest") or details.get("catalog") or {}).get("family")
+    if device == "cpu":
+        return "int8"
+    from summarize.engines.neural.ct2 import cuda_device_count
+
+    if cuda_device_count() == 0:
+        return describe_cuda_compute(family) if device == "cuda" else "int8"
+    import ctranslate2
+
+    return cuda_compute_type(family, set(ctranslate2.get_supported_compute_types("cuda")))
+
+
 def to_json(data: Any) -> str:
     """Indented JSON with non-ASCII text kept readable."""
     from summarize.render import dumps

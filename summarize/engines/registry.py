@@ -5,9 +5,9 @@ A factory takes the :class:`~summarize.settings.Settings` and an optional model 
 system's model in ``summarize eval``) picks a registered translator before any installed
 model of that name. Plugins and tests register their engines here, so the commands run their
 real selection logic on them. The built-in engines (``extractive``, ``extractive-learned``,
-``lead``) are registered below; neural engines come from the model store
-(:mod:`summarize.engines.resolve`); engines of other installed packages are registered the
-first time they are named (:mod:`summarize.engines.plugins`).
+``extractive-heuristic``, ``lead``) are registered below; neural engines come from the model
+store (:mod:`summarize.engines.resolve`); engines of other installed packages are registered
+the first time they are named (:mod:`summarize.engines.plugins`).
 """
 
 from __future__ import annotations
@@ -88,6 +88,12 @@ def _extractive_learned(settings: Settings, model: str | None) -> Summarizer:
     return ExtractiveEngine(ranker="learned")
 
 
+def _extractive_heuristic(settings: Settings, model: str | None) -> Summarizer:
+    from summarize.engines.extractive.engine import ExtractiveEngine
+
+    return ExtractiveEngine(ranker="heuristic")
+
+
 def _lead(settings: Settings, model: str | None) -> Summarizer:
     from summarize.engines.lead import LeadEngine
 
@@ -95,8 +101,10 @@ def _lead(settings: Settings, model: str | None) -> Summarizer:
 
 
 register_summarizer("extractive", _extractive)
-# The same engine with the learned ranker (docs/benchmarks.md compares the two).
+# The same engine with each ranker named (the default is the learned one; docs/benchmarks.md
+# compares the two).
 register_summarizer("extractive-learned", _extractive_learned)
+register_summarizer("extractive-heuristic", _extractive_heuristic)
 register_summarizer("lead", _lead)
 
 
@@ -104,8 +112,9 @@ register_summarizer("lead", _lead)
 BUILT_IN = {
     AUTO: "an installed neural summariser, else extractive (the default)",
     NEURAL: "an installed neural summariser (summarize models list)",
-    "extractive": "built in: the most central sentences, no model",
-    "extractive-learned": "built in: extractive with the learned ranker",
+    "extractive": "built in: whole sentences chosen by the learned ranker, no model download",
+    "extractive-learned": "built in: the same as extractive (the learned ranker)",
+    "extractive-heuristic": "built in: extractive with the hand-set ranker",
     "lead": "built in: the first sentences (a baseline)",
 }
 

@@ -44,6 +44,17 @@ _CAPTION_XPATH = (
     "//figcaption | //*[contains(@class, 'caption') or contains(@class, 'credit')]"
     " | //p[preceding-sibling::*[1][self::img]]"
 )
+# Before extraction a page over the size limit loses its scripts, styles and comments
+# (JSON-LD metadata stays), then is cut at a tag near the limit: extraction time and memory
+# grow with the page, and no article needs megabytes of markup.
+_BLOAT = re.compile(
+    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<!--.*?-->",
+    re.IGNORECASE | re.DOTALL,
+)
+# libxml2 stops building the tree at 256 levels: deeper pages lose their text. Such pages
+# lose their layout containers instead (the paragraphs inside them stay).
+_MAX_DEPTH = 200
+_CONTAINERS = re.compile(r"<(/?)(?:div|span|section|font|center)\b[^<>]*>", re.IGNORECASE)
 
 
 def markup_kind(text: str) -> MarkupKind:
@@ -57,6 +68,33 @@ def markup_kind(text: str) -> MarkupKind:
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is an HTML page rather than (possibly tagged) plain text."""
     return markup_kind(text) == "page"
+
+
+def bound_page(page: str, max_chars: int) -> tuple[str, int | None]:
+    """``page`` made fit for extraction, and its length when it had to be cut (else None).
+
+    Nesting deeper than the HTML parser builds loses its layout containers
+    (:func:`flatten_deep`). Over ``max_chars`` (<= 0: no limit), a page then loses its
+    scripts, styles and comments, and, still over, is cut at the last tag before the limit.
+    """
+    if not 0 < max_chars < len(page):
+        return flatten_deep(page), None
+    whole = len(page)
+    page = flatten_deep(_BLOAT.sub(" ", page))
+    if len(page) <= max_chars:
+        return page, None
+    end = page.rfind("<", 0, max_chars)
+    return page[: end if end > 0 else max_chars], whole
+
+
+def flatten_deep(page: str) -> str:
+    """``page`` without its layout containers (``div``, ``span``...) when they nest too deep."""
+    depth = 0
+    for match in _CONTAINERS.finditer(page):
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        if depth > _MAX_DEPTH:
+            return _CONTAINERS.sub(" ", page)
+    return page
 
 
 def tags_to_text(text: str) -> str:

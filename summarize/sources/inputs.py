@@ -8,11 +8,12 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from summarize.errors import InputError
-from summarize.sources.decode import DecodeError, decode
-from summarize.sources.html import html_to_text, markup_kind, tags_to_text
+from summarize.sources.decode import Decoded, DecodeError
+from summarize.sources.html import bound_page, html_to_text, markup_kind, tags_to_text
+from summarize.text.limit import MAX_CHARS
 
 
 @dataclass(frozen=True)
@@ -26,23 +27,36 @@ class Source:
     source: str | None = None
     # A decoding problem the reader worked around (bad bytes replaced), for stderr.
     warning: str | None = None
+    # The page's length in characters when its HTML was cut to the size limit before
+    # extraction (None: read whole); reported as the pipeline's own cut is.
+    truncated_from: int | None = None
 
 
 def decode_input(data: bytes, name: str = "input") -> tuple[str, str | None]:
-    """Decode text bytes (see :mod:`summarize.sources.decode`): the text and a warning or None."""
+    """Decode text bytes: the text and a warning or None.
+
+    The evidence of :mod:`summarize.sources.decode`, with a page's markup set aside and its
+    ``<meta charset>`` weighed as for a URL (:func:`summarize.sources.charset.decode_page`).
+    """
+    from summarize.sources.charset import decode_page
+
     try:
-        decoded = decode(data)
+        decoded = decode_page(data, None)
     except DecodeError as exc:
         raise InputError(f"{name}: {exc}") from None
-    warning = None
+    return decoded.text, decoding_warning(decoded, name)
+
+
+def decoding_warning(decoded: Decoded, name: str) -> str | None:
+    """The warning for a decoding that replaced or repaired bytes, else ``None``."""
     if decoded.replaced:
-        warning = (
+        return (
             f"warning: {name}: {decoded.replaced} invalid {decoded.encoding_name} "
             "byte sequence(s) replaced with U+FFFD"
         )
-    elif decoded.repaired:
-        warning = f"warning: {name}: UTF-8 text that had been read as Windows-1256, repaired"
-    return decoded.text, warning
+    if decoded.repaired:
+        return f"warning: {name}: UTF-8 text that had been read as Windows-1256, repaired"
+    return None
 
 
 def decode_bytes(data: bytes, name: str = "input") -> str:
@@ -50,23 +64,43 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
     return decode_input(data, name)[0]
 
 
-def to_source(text: str, name: str) -> Source:
+def to_source(text: str, name: str, max_chars: int = MAX_CHARS) -> Source:
     """Wrap decoded text; HTML pages are converted to text with their title and date.
 
     Text with a few line tags (``<br/>``, ``<p>``) but no page structure is text: its
-    tags become line breaks.
+    tags become line breaks. A page over ``max_chars`` is bounded before extraction
+    (:func:`summarize.sources.html.bound_page`); a page without text is an input error.
     """
     kind = markup_kind(text)
     if kind == "page":
-        body, meta = html_to_text(text)
-        return Source(body, name, meta.get("title"), meta.get("date"), meta.get("source"))
+        page, cut_from = bound_page(text, max_chars)
+        body, meta = html_to_text(page)
+        if not body.strip() and text.strip():
+            raise InputError(f"{name}: no text found in the HTML page")
+        title, date, site = meta.get("title"), meta.get("date"), meta.get("source")
+        return Source(body, name, title, date, site, truncated_from=cut_from)
     return Source(tags_to_text(text) if kind == "tagged" else text, name)
+
+
+def stdin_bytes() -> BinaryIO:
+    """Standard input as bytes; :class:`InputError` when there is none (closed: ``<&-``)."""
+    if sys.stdin is None:
+        raise InputError("<stdin>: there is no standard input (it is closed)")
+    return sys.stdin.buffer
+
+
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal (a closed one is not)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def read_bytes(path: str) -> bytes:
     """Read a path, or standard input for ``-``, mapping OS errors to one-line errors."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        try:
+            return stdin_bytes().read()
+        except OSError as exc:
+            raise InputError(f"<stdin>: cannot read ({exc.strerror or exc})") from None
     p = Path(path)
     try:
         return p.read_bytes()
@@ -80,11 +114,11 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def read_source(path: str) -> Source:
-    """Read and decode one input (``-`` for stdin)."""
+def read_source(path: str, max_chars: int = MAX_CHARS) -> Source:
+    """Read and decode one input (``-`` for stdin); ``max_chars`` bounds an HTML page."""
     name = "<stdin>" if path == "-" else path
     text, warning = decode_input(read_bytes(path), name)
-    return replace(to_source(text, name), warning=warning)
+    return replace(to_source(text, name, max_chars), warning=warning)
 
 
 def read_jsonl(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | str]]:
@@ -101,6 +135,9 @@ def read_jsonl(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | s
             continue
         try:
             obj = json.loads(line)
+        except RecursionError:
+            yield number, "invalid JSON (nested too deeply)"
+            continue
         except ValueError as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             yield (

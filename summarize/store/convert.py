@@ -36,9 +36,20 @@ TOKENIZER_FILES = (
 _INSTALL_HINT = "converting a model needs torch and transformers: pip install 'summarize[convert]'"
 
 
+def load_json(path: Path) -> Any:
+    """The JSON in ``path`` (UTF-8); :class:`SummarizeError` naming the file when it is not JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise SummarizeError(f"{path} is not valid JSON (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise SummarizeError(f"{path} is not valid JSON ({exc.msg} at {where})") from None
+
+
 def read_json(path: Path) -> dict[str, Any]:
     """Load a JSON object from ``path`` (UTF-8)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_json(path)
     if not isinstance(data, dict):
         raise SummarizeError(f"{path} does not hold a JSON object")
     return data
@@ -146,9 +157,21 @@ def convert_folder(source: Path, output: Path, quantization: str) -> None:
             warnings.simplefilter("ignore", UserWarning)  # "pip install sacremoses" and the like
             converter.convert(str(output), quantization=quantization, force=True)
     except (ValueError, OSError, RuntimeError, pickle.UnpicklingError) as exc:
+        if isinstance(exc, pickle.UnpicklingError) or "weights_only" in str(exc):
+            raise SummarizeError(_pickle_refusal(source)) from None
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise SummarizeError(f"conversion of {source} failed: {reason}") from exc
     copy_tokenizer_files(source, output)
+
+
+def _pickle_refusal(source: Path) -> str:
+    """Why pickled weights that hold more than tensors are refused, and what to do."""
+    pickles = sorted(p.name for p in source.glob("*.bin")) or ["the weights"]
+    return (
+        f"conversion of {source} refused: {', '.join(pickles)} is a pickle that could run "
+        "code when loaded (it holds more than tensors); save the weights as safetensors "
+        "(model.safetensors) and import again"
+    )
 
 
 def copy_tokenizer_files(source: Path, output: Path) -> list[str]:

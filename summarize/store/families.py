@@ -16,7 +16,7 @@ Importing it loads no model library.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -76,6 +76,8 @@ class Family:
     # name part, or a tokenizer file in the folder.
     tokenizer_class: str = ""
     marker_file: str = ""
+    # CUDA compute types, in order of preference (the first the GPU supports is used).
+    cuda_compute: tuple[str, ...] = ("int8_float16",)
 
     @property
     def marked(self) -> bool:
@@ -95,6 +97,9 @@ FAMILIES: dict[str, Family] = {
         generation=_SUMMARY,
         crosslingual_variant=True,
         unscaled_outputs=True,
+        # T5 activations overflow float16 (NaN or <pad>-only output: CTranslate2 issues
+        # 1074 and 1679): bfloat16 has float32's range; without it, float32.
+        cuda_compute=("int8_bfloat16", "int8_float32"),
     ),
     "nllb": Family(
         "nllb",
@@ -129,6 +134,28 @@ FAMILIES["m2m100"] = replace(
     tokenizer_class="",
     marker_file="",
 )
+
+
+def cuda_compute_type(family: str | None, supported: Collection[str] | None = None) -> str:
+    """The CUDA compute type for a model of ``family`` (``None``: any family).
+
+    ``supported``: what the GPU supports; the first of the family's choices in it wins, and
+    CTranslate2's ``default`` when none is. ``None`` (no GPU to ask): the first choice.
+    """
+    rules = FAMILIES.get(family or "")
+    choices = rules.cuda_compute if rules is not None else Family.cuda_compute
+    if supported is None:
+        return choices[0]
+    return next((choice for choice in choices if choice in supported), "default")
+
+
+def describe_cuda_compute(family: str | None) -> str:
+    """The family's CUDA choice in words: ``int8_bfloat16, else int8_float32 (...)``."""
+    rules = FAMILIES.get(family or "")
+    choices = rules.cuda_compute if rules is not None else Family.cuda_compute
+    if len(choices) == 1:
+        return choices[0]
+    return f"{', else '.join(choices)} (the first the GPU supports)"
 
 
 def model_types() -> tuple[str, ...]:

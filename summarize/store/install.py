@@ -2,21 +2,28 @@
 
 Two kinds of source: a Hugging Face folder (``config.json`` with a ``model_type``, weights and
 tokenizer files), converted with :mod:`summarize.store.convert`; or an already converted
-CTranslate2 folder (``model.bin``) that carries its tokenizer files, copied as it is.
+CTranslate2 folder (``model.bin``) that carries its tokenizer files, of which only the files a
+model needs are copied (:data:`CT2_FILES`, the tokenizer files). A file the install reads that
+is a link leaving the folder is refused (``vocab.json -> /etc/passwd`` would end up in the
+store); a downloaded snapshot (``pull``) is exempt: the hub cache links every file to its blob.
+JSON files are checked first, so a broken one is named.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import UsageError
+from summarize.errors import SummarizeError, UsageError
 from summarize.store import convert
 from summarize.store.catalog import CatalogEntry
 from summarize.store.families import FAMILIES, family_by_file, tokenizer_files
 
 MANIFEST_VERSION = 1
+# JSON files are parsed before conversion up to this size (a tokenizer.json runs to ~20 MB).
+_MAX_JSON_BYTES = 256 * 1024 * 1024
 # Input budget when the config gives none (mT5's relative positions have no hard limit).
 DEFAULT_MAX_INPUT = 512
 # generation_config.json key → our decoding option.
@@ -29,17 +36,49 @@ _GENERATION_KEYS = {
 }
 
 
+# The files of a converted CTranslate2 model (the tokenizer files come on top).
+CT2_FILES = (
+    "model.bin",
+    "config.json",
+    "shared_vocabulary.json",
+    "shared_vocabulary.txt",
+    "source_vocabulary.json",
+    "source_vocabulary.txt",
+    "target_vocabulary.json",
+    "target_vocabulary.txt",
+    "vocabulary.json",
+    "vocabulary.txt",
+)
+# What a Hugging Face folder's conversion reads besides the tokenizer files.
+_HF_PATTERNS = ("config.json", "*.safetensors", "*.bin", "*.index.json", "added_tokens.json")
+
+
 def is_ct2_folder(folder: Path) -> bool:
     """Whether ``folder`` holds a converted CTranslate2 model."""
     return (folder / "model.bin").is_file() and (folder / "config.json").is_file()
 
 
 def install_folder(
-    source: Path, staging: Path, name: str, quantization: str, entry: CatalogEntry | None
+    source: Path,
+    staging: Path,
+    name: str,
+    quantization: str,
+    entry: CatalogEntry | None,
+    *,
+    own_links: bool = False,
 ) -> dict[str, Any]:
-    """Put the model from ``source`` into ``staging``; return its manifest (without checksums)."""
+    """Put the model from ``source`` into ``staging``; return its manifest (without checksums).
+
+    ``own_links``: the source may link its files anywhere (a hub snapshot); otherwise a link
+    that leaves ``source`` is refused.
+    """
     if is_ct2_folder(source):
+        needed = _present(source, (*CT2_FILES, *convert.TOKENIZER_FILES, "manifest.json"))
+        check_files(source, needed, own_links)
         return _copy_converted(source, staging, name, entry)
+    needed = _present(source, convert.TOKENIZER_FILES)
+    needed += [f for pattern in _HF_PATTERNS for f in sorted(source.glob(pattern))]
+    check_files(source, needed, own_links)
     family = convert.detect_family(source)
     _check_entry(source, family, name, entry)
     hf_config = convert.read_json(source / "config.json")
@@ -57,9 +96,8 @@ def _copy_converted(
     previous: dict[str, Any] = {}
     if (source / "manifest.json").is_file():
         previous = convert.read_json(source / "manifest.json")
-    for item in source.iterdir():
-        if item.is_file() and item.name != "manifest.json":
-            shutil.copyfile(item, staging / item.name)
+    for item in _present(source, (*CT2_FILES, *convert.TOKENIZER_FILES)):
+        shutil.copyfile(item, staging / item.name)
     family = str(previous.get("family") or _family_from_files(staging))
     _check_entry(source, family, name, entry)
     task = str(previous.get("task") or FAMILIES[family].default_task)
@@ -73,6 +111,27 @@ def _copy_converted(
     manifest["source"]["imported_from"] = str(source.resolve())
     manifest.update(_entry_fields(entry))
     return manifest
+
+
+def _present(folder: Path, names: Iterable[str]) -> list[Path]:
+    return [folder / name for name in names if (folder / name).is_file()]
+
+
+def check_files(folder: Path, files: Iterable[Path], own_links: bool = False) -> None:
+    """Refuse links in ``files`` that leave ``folder`` (unless ``own_links``); JSON must parse."""
+    root = folder.resolve()
+    for file in files:
+        target = file.resolve()
+        if not own_links and not target.is_relative_to(root):
+            raise UsageError(
+                f"{file} is a link to {target}, outside the model folder: refused "
+                "(copy the file into the folder)"
+            )
+        if file.suffix == ".json" and file.stat().st_size < _MAX_JSON_BYTES:
+            try:
+                convert.load_json(file)
+            except SummarizeError as exc:
+                raise UsageError(str(exc)) from None
 
 
 def _check_entry(source: Path, family: str, name: str, entry: CatalogEntry | None) -> None:

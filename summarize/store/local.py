@@ -1,12 +1,16 @@
 """The model store: ``<home>/models/<name>/`` holds CTranslate2 files, tokenizer files, a manifest.
 
 Installing (pull, import) converts into a hidden staging folder and renames it into place,
-so a failed install never leaves a half-written model. Loading checks that every file the
+so a failed install never leaves a half-written model. An install holds a lock on its name
+(``<home>/.locks/<name>.lock``) from the check that the name is free to the rename:
+a second install of that name meanwhile is refused. Model folders get the mode a new folder
+gets (``0o777`` less the umask), whether converted or copied. Loading checks that every file the
 manifest lists is there with its recorded size; ``verify`` recomputes the sha256 sums.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -250,7 +254,9 @@ class ModelStore:
         self._check_free(name, force)
         snapshot = hub.download(entry, revision or entry.revision, offline=offline)
         with self._staging(name, force) as staging:
-            manifest = installer.install_folder(snapshot, staging, name, quantization, entry)
+            manifest = installer.install_folder(
+                snapshot, staging, name, quantization, entry, own_links=True
+            )
             manifest["source"] = {
                 "repo": entry.repo,
                 "revision": snapshot.name,
@@ -294,23 +300,47 @@ class ModelStore:
 
     @contextmanager
     def _staging(self, name: str, force: bool) -> Iterator[Path]:
-        self._check_free(name, force)
+        with self._locked(name):
+            self._check_free(name, force)
+            try:
+                self.root.mkdir(parents=True, exist_ok=True)
+                staging = Path(
+                    tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=self.root)
+                )
+            except OSError as exc:
+                raise self._unwritable(exc) from None
+            try:
+                yield staging
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+
+    @contextmanager
+    def _locked(self, name: str) -> Iterator[None]:
+        """Hold the install lock of ``name``; refuse when another install holds it."""
+        locks = self.home / ".locks"  # beside the store: its folder lists models only
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=self.root))
+            locks.mkdir(parents=True, exist_ok=True)
+            handle = open(locks / f"{check_name(name)}.lock", "a+b")  # noqa: SIM115
         except OSError as exc:
-            raise SummarizeError(
-                f"cannot write to the model store {self.root}: {exc.strerror or exc}"
-            ) from None
-        try:
-            yield staging
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            raise self._unwritable(exc) from None
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise UsageError(
+                    f"model {name!r} is being installed by another process; "
+                    "run this again once it has finished"
+                ) from None
+            yield
+
+    def _unwritable(self, exc: OSError) -> SummarizeError:
+        return SummarizeError(f"cannot write to the model store {self.root}: {exc.strerror or exc}")
 
     def _commit(self, staging: Path, name: str, manifest: dict[str, Any]) -> InstalledModel:
         write_manifest(staging, manifest)
         final = self.model_dir(name)
         try:
+            staging.chmod(folder_mode())
             if final.is_symlink():
                 final.unlink()
             elif final.exists():
@@ -319,6 +349,13 @@ class ModelStore:
         except OSError as exc:
             raise SummarizeError(f"cannot install into {final}: {exc.strerror or exc}") from None
         return self.get(name)
+
+
+def folder_mode() -> int:
+    """The mode a new folder gets here: ``0o777`` less the process's umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o777 & ~mask
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> dict[str, Any]:

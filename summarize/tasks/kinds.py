@@ -52,8 +52,16 @@ def check_lang(lang: str | None, where: str = "") -> str | None:
 
 def check_source(prepared: Prepared, name: str | None = None) -> Prepared:
     """``prepared`` if its text is in a supported language, else an input error."""
-    if prepared.meta.source_lang not in SUPPORTED_LANGS:
+    lang = prepared.meta.source_lang
+    if lang not in SUPPORTED_LANGS:
+        from summarize.text.lang import LANGUAGE_NAMES
+
         prefix = f"{name}: " if name else ""
+        if lang in LANGUAGE_NAMES:
+            raise InputError(
+                f"{prefix}the text is in {LANGUAGE_NAMES[lang]}, which is not supported "
+                "(Arabic and English only)"
+            )
         raise InputError(f"{prefix}the text is neither Arabic nor English")
     return prepared
 

@@ -63,7 +63,11 @@ class Session:
         from summarize.sources.inputs import read_source
         from summarize.sources.web import is_url, read_url
 
-        source = read_url(path, self.settings.offline) if is_url(path) else read_source(path)
+        max_chars = self.settings.max_chars
+        if is_url(path):
+            source = read_url(path, self.settings.offline, max_chars)
+        else:
+            source = read_source(path, max_chars)
         if source.warning:
             self._notice(source.warning)
         return self.prepare(
@@ -72,6 +76,7 @@ class Session:
             date=source.date,
             source=source.source,
             name=source.name,
+            cut_from=source.truncated_from,
         )
 
     def prepare(
@@ -83,14 +88,18 @@ class Session:
         source: str | None = None,
         name: str | None = None,
         label: str | None = None,
+        cut_from: int | None = None,
     ) -> Prepared:
         """``text`` cleaned and split, cut to the settings' size limit, in a supported language.
 
         A cut is a notice (``label``, e.g. a record's id, in front of it); a text in no
         supported language is an input error (``name``, e.g. a file's, in front of it).
+        ``cut_from``: the length of a page the reader already cut before extraction.
         """
         max_chars = self.settings.max_chars
-        prepared = prepare(text, title=title, date=date, source=source, max_chars=max_chars)
+        prepared = prepare(
+            text, title=title, date=date, source=source, max_chars=max_chars, cut_from=cut_from
+        )
         if prepared.meta.truncated_from is not None:
             cut = cut_notice(prepared.meta.truncated_from, max_chars)
             self._notice(f"{label}: {cut}" if label else cut)

@@ -62,6 +62,11 @@ _SPACES = re.compile(r"[^\S\n]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 # Letters and digits; the underscore that \w also matches is not part of a word.
 _WORD = re.compile(r"[^\W_]+")
+# A word as lengths count it: no word a reader meets is longer than this; a longer run of
+# non-space characters (a 50,000-character "word") counts, and is cut, as one word per
+# MAX_WORD_CHARS, so that no input makes a summary longer than its length in words.
+MAX_WORD_CHARS = 40
+READER_WORD = re.compile(rf"\S{{1,{MAX_WORD_CHARS}}}")
 
 
 def _nfkc_safe(text: str) -> str:
@@ -116,5 +121,15 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    """Number of white-space separated words, as a reader would count them."""
-    return len(text.split())
+    """Number of words as a reader counts them (white-space separated, see ``READER_WORD``)."""
+    return sum(1 for _ in READER_WORD.finditer(text))
+
+
+def first_words(text: str, n: int) -> str:
+    """``text`` up to the end of its ``n``-th word (whole when it has no more than ``n``)."""
+    if n <= 0:
+        return ""
+    for i, match in enumerate(READER_WORD.finditer(text), start=1):
+        if i == n:
+            return text[: match.end()]
+    return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.lang import detect_lang
+from summarize.text.lang import detect_lang, detect_language
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,20 @@ from summarize.text.lang import detect_lang
 )
 def test_detect_lang(text: str, expected: str) -> None:
     assert detect_lang(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت الحكومة اليوم عن خطة جديدة.", "ar"),
+        ("The government announced a new plan today, and it was said to be ready.", "en"),
+        ("Wheat prices rose sharply", "en"),  # nothing tells: Latin stays English
+        ("Le prix du blé a augmenté de 12 % cette semaine, selon les marchés.", "fr"),
+        ("El gobierno anunció hoy un nuevo plan para la economía del país.", "es"),
+        ("Die Regierung hat heute einen neuen Plan für die Wirtschaft vorgestellt.", "de"),
+        ("Lorem ipsum dolor sit amet " * 10, "other"),  # long Latin with no English word
+        ("Привет, как дела?", "other"),
+    ],
+)
+def test_detect_language_never_calls_another_language_english(text: str, expected: str) -> None:
+    assert detect_language(text) == expected

@@ -9,6 +9,7 @@ ends every open stream and unloads the model, and an ``atexit`` hook closes what
 from __future__ import annotations
 
 import atexit
+import math
 import queue
 import threading
 import weakref
@@ -17,10 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import ModelNotInstalledError, UsageError
+from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
 
 DEVICES = ("auto", "cpu", "cuda")
-DEFAULT_COMPUTE = {"cpu": "int8", "cuda": "int8_float16"}
+DEFAULT_COMPUTE = {"cpu": "int8", "cuda": "int8_float16"}  # CUDA: see resolve_compute_type
+# Output that is all padding (or empty) with scores that are not finite numbers: the
+# activations overflowed (T5 in float16), the logits are NaN and argmax picks <pad>.
+_PADDING = frozenset({"<pad>"})
+NON_FINITE = (
+    "the model produced no text: its scores are not finite numbers (an overflow in this "
+    "compute type); run again with --compute-type float32"
+)
 
 _OPEN: weakref.WeakSet[Ct2Model] = weakref.WeakSet()
 _HOOKED = False
@@ -47,13 +55,17 @@ def resolve_device(device: str) -> str:
     return device
 
 
-def resolve_compute_type(device: str, compute_type: str | None) -> str:
-    """The compute type to load with: the one asked for, else int8 (CPU) / int8_float16 (CUDA).
+def resolve_compute_type(device: str, compute_type: str | None, family: str | None = None) -> str:
+    """The compute type to load with: the one asked for, else int8 (CPU) or, on CUDA, the
+    family's choice (:func:`summarize.store.families.cuda_compute_type`: int8_bfloat16 or
+    int8_float32 for T5 models, which overflow float16; int8_float16 for the others).
 
     When the default is not supported on this hardware, CTranslate2's ``default`` (the
     type the model was saved in, converted to what the device supports) is used instead.
     """
     import ctranslate2
+
+    from summarize.store.families import cuda_compute_type
 
     supported = set(ctranslate2.get_supported_compute_types(device))
     if compute_type:
@@ -64,6 +76,8 @@ def resolve_compute_type(device: str, compute_type: str | None) -> str:
                 f"(choose from: {choices})"
             )
         return compute_type
+    if device == "cuda":
+        return cuda_compute_type(family, supported)
     wanted = DEFAULT_COMPUTE[device]
     return wanted if wanted in supported else "default"
 
@@ -87,6 +101,7 @@ class Decoding:
             "repetition_penalty": self.repetition_penalty,
             "length_penalty": self.length_penalty,
             "disable_unk": True,
+            "return_scores": True,
         }
 
 
@@ -97,6 +112,17 @@ class Step:
     index: int
     token: str
     last: bool
+
+
+def check_finite(tokens: Sequence[str], score: float) -> None:
+    """Raise :data:`NON_FINITE` for output that is all padding (or none) with a non-finite score."""
+    if not math.isfinite(score) and all(token in _PADDING for token in tokens):
+        raise SummarizeError(NON_FINITE)
+
+
+def _overflowed(token: str, log_prob: float | None) -> bool:
+    """A first streamed token that is padding with a non-finite log-probability."""
+    return token in _PADDING and log_prob is not None and not math.isfinite(log_prob)
 
 
 def _close_all() -> None:
@@ -125,11 +151,12 @@ class Ct2Model:
         device: str = "auto",
         compute_type: str | None = None,
         threads: int = 0,
+        family: str | None = None,
     ) -> None:
         import ctranslate2
 
         self.device = resolve_device(device)
-        self.compute_type = resolve_compute_type(self.device, compute_type)
+        self.compute_type = resolve_compute_type(self.device, compute_type, family)
         try:
             self._translator: Any = ctranslate2.Translator(
                 str(path),
@@ -168,9 +195,12 @@ class Ct2Model:
             max_input_length=max(len(s) for s in sources),
             **decoding.kwargs(prefix_len),
         )
-        return [
-            list(r.hypotheses[0][len(p or []) :]) for r, p in zip(results, prefixes, strict=True)
-        ]
+        out = []
+        for result, prefix in zip(results, prefixes, strict=True):
+            tokens = list(result.hypotheses[0][len(prefix or []) :])
+            check_finite(tokens, result.scores[0] if result.scores else 0.0)
+            out.append(tokens)
+        return out
 
     def stream(
         self,
@@ -206,6 +236,10 @@ class Ct2Model:
             i = result.batch_id
             if result.step < skip[i] or made[i] >= limits[i]:
                 return stop.is_set() or made[i] >= limits[i]
+            if made[i] == 0 and _overflowed(result.token, result.log_prob):
+                steps.put(SummarizeError(NON_FINITE))
+                stop.set()
+                return True
             made[i] += 1
             done = bool(result.is_last) or made[i] >= limits[i]
             steps.put(Step(i, result.token, done))

@@ -76,6 +76,7 @@ class NeuralModel:
                 device=settings.device,
                 compute_type=settings.compute_type,
                 threads=settings.threads,
+                family=installed.family,
             )
         except (ModelNotInstalledError, OSError, RuntimeError) as exc:
             raise ModelNotInstalledError(
