@@ -41,8 +41,12 @@ ROOT = Path(__file__).resolve().parents[1]
 _TOKEN = re.compile(r"\w+")
 _CHILD = """
 import json, sys
-from summarize.text.clean import clean_article
-from summarize.sources.html import html_to_text
+try:  # the modules' places before and after the move into text/clean and sources/
+    from summarize.text.clean import clean_article
+    from summarize.sources.html import html_to_text
+except ImportError:
+    from summarize.text.clean import clean_article
+    from summarize.text.html import html_to_text
 pages = json.load(sys.stdin)
 out = {}
 for key, page in pages.items():
@@ -142,7 +146,7 @@ def main() -> None:
         print("| --- | --- | --- | --- | --- | --- |")
         for data, (truth, pages) in _load(args, tmp).items():
             systems = {
-                f"before ({args.base}: html.parser reader + cleaner)": _ours(base, pages),
+                f"before ({args.base})": _ours(base, pages),
                 "trafilatura alone": _trafilatura(pages),
                 "after (trafilatura + our cleaner)": _ours(ROOT, pages),
             }

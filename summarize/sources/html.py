@@ -10,9 +10,11 @@ trafilatura (dates with htmldate), imported only here so that text input and ``-
 never load it. The headline is chosen among ``og:title``, the page's ``<h1>`` elements
 (longest first) and trafilatura's own title, as the first one the body supports
 (:func:`summarize.text.clean.best_title`): a logo ``<h1>`` or a section name loses to
-the article's headline. The date is a date line written under the headline when it can be
-read and htmldate finds the same day or no full date (extractors drop that line), else
-htmldate's. The cleaner's Arabic rules then run on the
+the article's headline. The date is a date line written under (or right above) the
+headline when it can be read and htmldate finds the same day or no full date (extractors
+drop that line), else htmldate's. Photo captions and credits the extractor keeps
+(``<figcaption>``, a caption or credit class, a short line right after an image) are
+removed from the text. The cleaner's Arabic rules then run on the
 text as on any input.
 """
 
@@ -36,6 +38,12 @@ _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*/?>")
 _LINE_TAG = re.compile(r"<\s*(?:br|/?p|/?li|/?h[1-6]|/?blockquote|hr)\b[^<>]*/?>", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t]+")
 _DATELINE_REACH = 30  # text nodes after the headline where a dateline may stand
+_DATELINE_ABOVE = 3  # and before it (a date printed over the headline)
+_CAPTION_WORDS = 12
+_CAPTION_XPATH = (
+    "//figcaption | //*[contains(@class, 'caption') or contains(@class, 'credit')]"
+    " | //p[preceding-sibling::*[1][self::img]]"
+)
 # Before extraction a page over the size limit loses its scripts, styles and comments
 # (JSON-LD metadata stays), then is cut at a tag near the limit: extraction time and memory
 # grow with the page, and no article needs megabytes of markup.
@@ -116,11 +124,30 @@ def _dateline(tree: Any, title: str | None) -> str | None:
     start = next((i for i, t in enumerate(texts) if title and t == title), None)
     if start is None:
         return None
-    for text in texts[start + 1 : start + 1 + _DATELINE_REACH]:
+    after = texts[start + 1 : start + 1 + _DATELINE_REACH]
+    before = texts[max(0, start - _DATELINE_ABOVE) : start][::-1]
+    for text in after + before:  # under the headline first, then right above it
         info = classify_line(text)
         if info.kind is Kind.DATE and not info.updated:
             return info.value
     return None
+
+
+def _captions(tree: Any) -> set[str]:
+    """Texts of photo captions and credits, which extractors keep as paragraphs: a
+    ``<figcaption>``, an element whose class names a caption or credit, and a short
+    line right after an image (a gallery's ``<img><p>جانب من الجولة</p>``)."""
+    from summarize.text.clean.boilerplate import ends_sentence
+
+    out = set()
+    for element in tree.xpath(_CAPTION_XPATH):
+        text = " ".join(element.text_content().split())
+        after_image = element.tag == "p" and "caption" not in str(element.get("class", ""))
+        if text and not (
+            after_image and (len(text.split()) > _CAPTION_WORDS or ends_sentence(text))
+        ):
+            out.add(text)
+    return out
 
 
 def _choose_date(dateline: str | None, found: str | None) -> str | None:
@@ -154,8 +181,9 @@ def _same_time(written: str, found: str) -> bool:
 
 
 def _year_only(found: str, written: str) -> bool:
-    """htmldate's date holds only the dateline's year (``2013`` or its ``2013-01-01``)."""
-    return found[:4] == written[:4] and (len(found) < len("2000-01-01") or found[4:10] == "-01-01")
+    """htmldate's date has no day: a bare year, or its first-of-January padding of one
+    (``2024-01-01`` from a footer's «© 2024» under a dateline of 2025)."""
+    return len(found) < len("2000-01-01") or (found[4:10] == "-01-01" and written[5:10] != "01-01")
 
 
 def html_to_text(page: str) -> tuple[str, dict[str, str]]:
@@ -189,6 +217,8 @@ def html_to_text(page: str) -> tuple[str, dict[str, str]]:
     for key, value in (("date", date), ("source", getattr(doc, "sitename", None))):
         if value:
             meta[key] = str(value)
+    captions = _captions(view)
     lines = [line.strip() for line in body.split("\n")]
     head = [title] if title else []
-    return "\n".join(head + [line for line in lines if line and line != title]), meta
+    kept = [line for line in lines if line and line != title and line not in captions]
+    return "\n".join(head + kept), meta

@@ -25,7 +25,8 @@ Rules, applied line by line:
   ``e.g.``), after a list number at the start of a line, or before a lower-case Latin
   word. After a one-letter word (an initial: ``د. أحمد``) it ends one only when the next
   word starts a sentence (``فيتامين د. ويقول``: a conjunction with a verb or a common
-  sentence opener). Numbers, dates, URLs and e-mails (``3.5``, ``12.05.2024``,
+  sentence opener); so does a Latin letter spelled in Arabic (``جون إف. كينيدي``).
+  Numbers, dates, URLs and e-mails (``3.5``, ``12.05.2024``,
   ``bbc.com``) have no space after their dots, so they stay whole.
 * A terminator inside a quotation (``«...»``, ``“...”`` or a pair of ``"``) does not end
   the sentence unless the quotation closes right after it, as in ``قال "انتهى." ثم``.
@@ -67,6 +68,11 @@ _ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 # Dotted abbreviations without their final dot: U.S, e.g, i.e, ق.م, أ.د
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _HEADLINE_WORDS = 25
+# Latin letters as Arabic spells them, for initials in foreign names: «جون إف. كينيدي».
+_LETTER_TEXT = (
+    "إيه بي سي دي إي إف جي إتش آي جيه كيه إل إم إن أو بيه كيو آر إس تي يو في دبليو إكس واي زد"
+)
+_LETTER_NAMES = frozenset(_LETTER_TEXT.split())
 # Words that open a sentence (after a one-letter word and a full stop, they show that the
 # letter ended a sentence rather than being an initial): a conjunction و/ف with a verb
 # prefix (ويقول, وأضاف, فتابع), or a common opener.
@@ -137,7 +143,7 @@ def _is_abbreviation(line: str, pos: int) -> bool:
         return _skip_space(line, start - 1, -1) < 0 and len(token) <= 3
     if token.casefold() in _ABBREVIATIONS or _DOTTED.fullmatch(token):
         return True
-    if len(token) == 1 and token.isalpha():
+    if (len(token) == 1 and token.isalpha()) or token in _LETTER_NAMES:
         # "2024 م." and "1445 هـ." end sentences: after a number the letter is an era.
         previous, _ = _token_before(line, _skip_space(line, start - 1, -1) + 1)
         return not previous.rstrip("،,").isdigit() and not _opens_sentence(line, pos + 1)

@@ -130,3 +130,49 @@ def test_text_with_a_few_tags_is_read_as_text() -> None:
         "الفقرة الثانية من الخبر.",
     ]
     assert source.title is None
+
+
+def test_a_dateline_right_above_the_headline_is_the_date() -> None:
+    page = _page().replace(
+        f"<h1>{_HEADLINE}</h1>", f"<div>الأحد 5 آذار 2025</div><h1>{_HEADLINE}</h1>"
+    )
+    published = '<meta property="article:published_time" content="2023-10-04T08:30:00+03:00">'
+    _, meta = html_to_text(page.replace(published, ""))
+    assert meta["date"] == "الأحد 5 آذار 2025"
+
+
+def test_first_of_january_padding_of_another_year_is_no_day() -> None:
+    page = _page().replace(
+        f"<h1>{_HEADLINE}</h1>", f"<h1>{_HEADLINE}</h1><div>الأربعاء، 5 آذار 2025</div>"
+    )
+    padded = '<meta property="article:published_time" content="2024-01-01">'
+    published = '<meta property="article:published_time" content="2023-10-04T08:30:00+03:00">'
+    _, meta = html_to_text(page.replace(published, padded))
+    assert meta["date"] == "الأربعاء، 5 آذار 2025"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        '<div class="image-caption">{}</div>',
+        "<figure><figcaption>{}</figcaption></figure>",
+        '<div><img src="a.jpg"><p>{}</p></div>',
+    ],
+)
+def test_captions_the_extractor_keeps_are_removed(caption: str) -> None:
+    text = "صورة لوزير النقل أثناء جولته في محطة الحافلات المركزية"
+    paragraphs = "".join(f"<p>{p}</p>" for p in _BODY_PARAGRAPHS)
+    page = (
+        "<html><head><title>t</title></head><body><article>"
+        f"<h1>{_HEADLINE}</h1>{caption.format(text)}{paragraphs}</article></body></html>"
+    )
+    body, _ = html_to_text(page)
+    assert text not in body
+    assert all(p in body for p in _BODY_PARAGRAPHS)
+
+
+_BODY_PARAGRAPHS = [
+    "أعلن وزير النقل اليوم تشغيل خط جديد للحافلات الكهربائية بين وسط المدينة والمطار الدولي.",
+    "وقال الوزير إن الخط يخدم نحو عشرين ألف راكب يوميا ويخفض زمن الرحلة إلى النصف تقريبا.",
+    "وأضاف أن الوزارة تدرس تشغيل خطوط مماثلة في ثلاث مدن أخرى خلال العام المقبل.",
+]

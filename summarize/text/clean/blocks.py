@@ -8,8 +8,9 @@
   Arabic article stays.
 * **Repeated lines**: a line of at least three words seen exactly twice is a caption or
   a pull-quote (lines repeated more often are a list's refrain and stay). A short one (at
-  most 25 words) loses both copies, except the first when it is the first body line (a
-  headline repeated in the body loses its second copy); a longer one keeps its first copy.
+  most 25 words) loses both copies, except the first when it is the first body line or
+  when both copies stand above the first paragraph (a headline printed twice, maybe under
+  a section label, loses its second copy); a longer one keeps its first copy.
 * **Tag lists**: a tag marker on a line of its own is followed by the tags, one short line each.
 """
 
@@ -96,13 +97,20 @@ def mark_repeats(lines: list[Line]) -> None:
     counts = Counter(line.text for line in lines if line.body)
     if all(n == 1 for n in counts.values()):
         return
+    # Texts all of whose copies stand above the first paragraph: a headline printed twice.
+    top, above = True, Counter[str]()
+    for line in lines:
+        if line.body:
+            top = top and is_headline(line.text)
+            above[line.text] += top
     seen: set[str] = set()
     for line in lines:
         if not line.body:
             continue
         text = line.text
         short = word_total(text) <= _CAPTION_WORDS
-        first_kept = text not in seen and (not seen or not short)
+        headline = not seen or above[text] == counts[text]
+        first_kept = text not in seen and (headline or not short)
         seen.add(text)
         caption = counts[text] == 2 and word_total(text) >= _CAPTION_MIN_WORDS
         if caption and not first_kept:

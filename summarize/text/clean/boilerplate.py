@@ -12,6 +12,7 @@ rule of ``_RULES`` that matches.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from summarize.text.clean import markers as m
+from summarize.text.clean.dates import written_date
 from summarize.text.normalize import fold
 
 
@@ -37,6 +39,8 @@ class Kind(Enum):
     MENU = "menu"
     POLICY = "policy"
     BYLINE = "byline"
+    COMMENTS = "comments"
+    EMBED = "embed"
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,11 @@ _CLOSERS = "\"'»”’)]}"
 _BULLETS = "-–—•*·▪◦"
 _NUMERIC_DATE = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LABELLED_DATE_WORDS = 12
+_DIGIT = re.compile(r"\d")
+_LABEL_WORDS = 5
+# The signature line of an embedded tweet: «— الاسم (@handle) February 14, 2014».
+_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
 # A related marker glued to its first link (a word or a number): «اقرأ أيضاًالعنوان».
 _GLUED_RELATED = re.compile(
     "^([^\\w]*(?:[اأإ]قر[اأ]|طالع|شاهد)\\s+(?:[اأ]يضا|كذلك)[\u064b-\u0652]*)(?=[^\\W_])"
@@ -87,8 +96,9 @@ class LineView:
         text = line.lstrip(_BULLETS + "([ ")
         return cls(text, tuple((fold(w.group()), w.end()) for w in _WORD.finditer(text)))
 
-    @property
+    @functools.cached_property
     def folded(self) -> list[str]:
+        """The folded words, built once per line (every rule reads them)."""
         return [w for w, _ in self.words]
 
 
@@ -173,17 +183,26 @@ def _date(line: str, view: LineView) -> LineInfo | None:
 
 def _dateline(line: str, view: LineView) -> LineInfo | None:
     """A line of date words only, maybe followed by an update time (``، آخر تحديث 14:00``)."""
-    if word_total(line) > 20:
-        return None
+    if word_total(line) > 20 or not _DIGIT.search(line):
+        return None  # every date line has a number
     folded = view.folded
     cut = next((i for i in range(len(folded)) if _update_at(folded, i)), len(folded))
     date_part = folded[:cut]
     if not _is_date_words(date_part, line):
-        return None
+        return _labelled_date(line, view)
     if cut == len(folded):
         return LineInfo(Kind.DATE, line)
     value = view.text[: view.words[cut - 1][1]].rstrip(" ،,|-")
     return LineInfo(Kind.DATE, value)
+
+
+def _labelled_date(line: str, view: LineView) -> LineInfo | None:
+    """A short line that holds a full date among labels: a section name, an agency, a
+    view counter (``سياسة 13-11-2024, 08:57 | -- الموقع - المدينة``)."""
+    if word_total(line) > _LABELLED_DATE_WORDS or ends_sentence(line):
+        return None
+    written = written_date(line)
+    return LineInfo(Kind.DATE, written) if written else None
 
 
 def _update_at(folded: list[str], i: int) -> bool:
@@ -244,6 +263,9 @@ def _caption(line: str, view: LineView) -> LineInfo | None:
     short = word_total(line) <= 6 and not ends_sentence(line)
     if short and _AGENCY.search(" ".join(view.folded)):
         return LineInfo(Kind.CAPTION)
+    credit = _INLINE_CAPTION.search(line)
+    if credit and word_total(line) <= 20 and not ends_sentence(line[: credit.start()]):
+        return LineInfo(Kind.CAPTION)  # «جانب من المعرض (صورة: الموقع)»
     tail = _AGENCY_TAIL.search(line)
     if (
         tail
@@ -276,6 +298,36 @@ def _menu_row(line: str, view: LineView) -> LineInfo | None:
     return None
 
 
+def _embed(line: str, view: LineView) -> LineInfo | None:
+    """An embedded post as a page shows it: ``… pic.twitter.com/… — name (@handle) May 1, 2024``."""
+    if "pic.twitter.com/" in line or _EMBED_SIGNATURE.search(line):
+        return LineInfo(Kind.EMBED)
+    return None
+
+
+def _label(line: str, view: LineView) -> LineInfo | None:
+    """An ad label, a skip link (``تجاوز إلى المحتوى الرئيسي``), or date labels with no
+    date after them (``نشر : آخر تحديث :``)."""
+    if not view.words or len(view.words) > _LABEL_WORDS:
+        return None
+    folded = view.folded
+    if " ".join(folded) in m.AD_LABELS or tuple(folded) in m.SKIP_LINKS:
+        return LineInfo(Kind.SEPARATOR)
+    if all(w in m.DATE_LABEL_WORDS for w in folded):
+        return LineInfo(Kind.SEPARATOR)
+    return None
+
+
+def _comments(line: str, view: LineView) -> LineInfo | None:
+    """The heading of the readers' comments (``التعليقات (3)``, ``أضف تعليقك``)."""
+    if word_total(line) > _LABEL_WORDS:
+        return None
+    found = _after_marker(view, m.COMMENT_MARKERS)
+    if found is not None and not any(ch.isalpha() for ch in found[0]):
+        return LineInfo(Kind.COMMENTS)
+    return None
+
+
 def _policy(line: str, view: LineView) -> LineInfo | None:
     """Comment policy and legal notes: a policy topic said by the site to the reader."""
     if "©" in line and word_total(line) <= 30:
@@ -290,6 +342,8 @@ def _policy(line: str, view: LineView) -> LineInfo | None:
 _RULES: tuple[Callable[[str, LineView], LineInfo | None], ...] = (
     _separator,
     _teaser,
+    _embed,
+    _label,
     _related,
     _date,
     _source,
@@ -298,6 +352,7 @@ _RULES: tuple[Callable[[str, LineView], LineInfo | None], ...] = (
     _caption,
     _byline,
     _menu_row,
+    _comments,
     _policy,
 )
 
@@ -313,10 +368,17 @@ def classify_line(line: str) -> LineInfo:
 
 
 _INLINE_CAPTION = re.compile(r"\s*\((?:صورة|الصورة|تصوير|صور)\b[^()\n]{0,80}\)")
-# Interface glyphs and labels that a copy of a page fuses into the first sentence.
+# Interface glyphs and labels that a copy of a page fuses into the first sentence. A
+# label that is also a news word («إغلاق» closure, «طباعة» printing) goes only before
+# another label or alone: «إغلاق مؤقت لجسر المدينة» is a headline.
+_UI_STRONG = (
+    r"[×✕✖⨯✗☰⋮]|صورة الخبر|صورة المقال|تكبير الخط|تصغير الخط|حجم الخط|طباعة الصفحة|"
+    r"طباعة المقال|طباعة الخبر|A\s?A"
+)
+_UI_WEAK = r"طباعة|إغلاق|اغلاق|close"
 _UI_PREFIX = re.compile(
-    r"^(?:\s*(?:[×✕✖⨯✗☰⋮]|صورة الخبر|صورة المقال|تكبير الخط|تصغير الخط|حجم الخط|"
-    r"A\s?A|طباعة|إغلاق|اغلاق|close)(?=\s|$))+\s*",
+    rf"^(?:\s*(?:{_UI_STRONG}|(?:{_UI_WEAK})(?=\s+(?:{_UI_STRONG}|{_UI_WEAK})(?:\s|$)|\s*$))"
+    r"(?=\s|$))+\s*",
     re.IGNORECASE,
 )
 

@@ -47,6 +47,16 @@ _DAY_FIRST = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b")
 _YEAR_FIRST = re.compile(r"\b(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})\b")
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})(?::\d{2})?\b(?:\s*(مساء|م|pm|صباحا|ص|am)\b)?")
 _AFTERNOON = {"مساء", "م", "pm"}
+_TIME_AFTER = r"(?:\s*[,،|-]?\s*\d{1,2}:\d{2}(?:\s*(?:[صم]|am|pm)\b)?)?"
+# ``13-11-2024, 08:57``, ``2025-10-24 09:09 م``, ``2024/02/20``: a full numeric date.
+_NUMBERED_DATE = re.compile(
+    r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\b" + _TIME_AFTER
+)
+# ``12 مايو 2024 10:45 ص``, ``16 تشرين الثاني 2024``: a day, one to three words (a month
+# name, checked here), a year.
+_WORDED_DATE = re.compile(r"\b\d{1,2}\s+((?:[^\W\d_]+[\s/]*){1,3})\s*\d{4}\b" + _TIME_AFTER)
+_YEAR = re.compile(r"\d{4}")
+_MONTH_WORDS = frozenset(_SINGLE) | {"تشرين", "كانون"}
 
 
 def _month(tokens: list[str], i: int) -> int | None:
@@ -108,7 +118,7 @@ def to_iso(text: str) -> str | None:
     if iso:
         y, mo, d = (int(g) for g in iso.groups()[:3])
         found: tuple[int, int, int] | None = (y, mo, d)
-        clock = iso.group(4) and (int(iso.group(4)), int(iso.group(5)))
+        clock = _clock(folded[iso.start(4) :]) if iso.group(4) else None
     else:
         words = _CLOCK.sub(" ", folded)  # «10:45 12 مايو» : the day is 12, not 10
         found = _numeric(folded) or _from_words(_TOKEN.findall(words))
@@ -119,3 +129,19 @@ def to_iso(text: str) -> str | None:
     if clock and clock[0] < 24 and clock[1] < 60:
         return f"{date}T{clock[0]:02d}:{clock[1]:02d}"
     return date
+
+
+def written_date(line: str) -> str | None:
+    """The first full date written in ``line`` (day, month and year, with the clock after
+    it), as written: ``13-11-2024, 08:57``, ``2025-10-24 09:09 م``, ``12 مايو 2024 10:45 ص``.
+    """
+    if not _YEAR.search(line):
+        return None  # no four-digit year: the common case, decided in one scan
+    match = _NUMBERED_DATE.search(line) or next(
+        (w for w in _WORDED_DATE.finditer(line) if _names_month(w.group(1))), None
+    )
+    return line[match.start() : match.end()].strip(" ,،|-") if match else None
+
+
+def _names_month(words: str) -> bool:
+    return any(fold(w) in _MONTH_WORDS for w in words.replace("/", " ").split())

@@ -2,13 +2,19 @@
 
 The top of a pasted page holds the logo, section labels, a menu and the headline. The
 candidates are the body lines above the first paragraph (the first line that ends with
-``. … ، : ؛`` or is longer than ``_MAX_TITLE_WORDS``) that read as a headline: one sentence,
+``. … ، : ؛`` or is longer than ``_MAX_TITLE_WORDS``; where no line does, the first line
+after the first one with ``_UNPUNCTUATED_WORDS`` words or more: a headline with no end
+punctuation followed by a paragraph is a boundary) that read as a headline: one sentence,
 short, not ending with ``. … ، : ؛``. A candidate is *supported* when at least
 ``_SUPPORT`` of its content words occur in the body below. The headline is the first
 supported candidate of at least ``_MIN_WORDS`` words, else the longest supported one;
-with no supported candidate it is the first line, when a paragraph follows (the old rule).
-Short labels (at most ``_LABEL_WORDS`` words) above the chosen headline go with it: they
-are a logo or a section name.
+with no supported candidate it is the first line, when a paragraph follows and it has at least
+``_MIN_WORDS`` words (a one-word label, «بحث», is no headline). A line of fewer than
+``_MIN_WORDS`` words that ends like a sentence («Feb.») is a fragment, not the first paragraph.
+Every line above the chosen headline goes (a logo, a section name, a welcome banner, a
+ticker); when at most ``_BELOW`` lines stand between the headline and the first
+paragraph, labels (at most ``_LABEL_WORDS`` words) and lines the body does not support
+(captions) among them go, and a standfirst stays (more lines are a list: they stay).
 
 :func:`best_title` applies the same test to the titles an HTML page offers (``og:title``,
 each ``<h1>``, ``<title>``), preferring them in the order given.
@@ -19,7 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from summarize.text.clean.boilerplate import is_headline, word_total
+from summarize.text.clean.boilerplate import ends_sentence, is_headline, word_total
 from summarize.text.clean.lines import Line
 from summarize.text.clean.titles import strip_site_affix
 from summarize.text.clean.vocabulary import content_words, support
@@ -30,6 +36,8 @@ _MIN_WORDS = 3
 _LABEL_WORDS = 4
 _SUPPORT = 0.4
 _BODY_WORDS = 600
+_UNPUNCTUATED_WORDS = 15
+_BELOW = 3  # more short lines than this under the headline are a list, not furniture
 
 
 def _is_candidate(text: str) -> bool:
@@ -37,14 +45,23 @@ def _is_candidate(text: str) -> bool:
 
 
 def _top(lines: list[Line]) -> tuple[list[int], int | None]:
-    """Indices of the body lines above the first paragraph, and that paragraph's index."""
+    """Indices of the body lines above the first paragraph, and that paragraph's index.
+
+    On a page whose paragraphs have no end punctuation, the first paragraph is the first
+    line after the first one with at least ``_UNPUNCTUATED_WORDS`` words.
+    """
     top: list[int] = []
     for i, line in enumerate(lines):
         if not line.body:
             continue
         if not is_headline(line.text, _MAX_TITLE_WORDS):
+            if word_total(line.text) < _MIN_WORDS:
+                continue  # «Feb.», «1.»: a fragment, not the first paragraph
             return top, i
         top.append(i)
+    for k, i in enumerate(top[1:], start=1):
+        if word_total(lines[i].text) >= _UNPUNCTUATED_WORDS:
+            return top[:k], i
     return top, None
 
 
@@ -68,14 +85,23 @@ def find_title(lines: list[Line]) -> int | None:
         chosen = long_enough[0]
     elif supported:
         chosen = max(supported, key=lambda i: word_total(lines[i].text))
-    elif top[0] == candidates[0]:
+    elif top[0] == candidates[0] and word_total(lines[top[0]].text) >= _MIN_WORDS:
         chosen = candidates[0]
     else:
         return None
+    below = [i for i in top if i > chosen]
     for i in top:
-        if i < chosen and word_total(lines[i].text) <= _LABEL_WORDS:
+        if i < chosen or (len(below) <= _BELOW and _furniture_below(lines[i], vocabulary)):
             lines[i].drop()
     return chosen
+
+
+def _furniture_below(line: Line, vocabulary: set[str]) -> bool:
+    """A line between the headline and the first paragraph that is no standfirst: a label
+    (``فيديو``) or a caption the body does not support."""
+    if word_total(line.text) <= _LABEL_WORDS:
+        return True
+    return not ends_sentence(line.text) and support(line.words, vocabulary) < _SUPPORT
 
 
 def best_title(candidates: Sequence[str], body: str, site: str | None = None) -> str | None:

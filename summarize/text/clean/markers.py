@@ -74,7 +74,7 @@ PLATFORMS = folded_set(
     "فيسبوك فيس بوك تويتر إكس يوتيوب تلغرام تليغرام تيليجرام تيلجرام إنستغرام انستغرام "
     "إنستجرام انستقرام واتساب واتس آب اب تيك توك لينكدإن بريد نسخ الرابط رابط طباعة "
     "facebook twitter x youtube telegram instagram whatsapp tiktok linkedin email print "
-    "copy link share شارك مشاركة"
+    "copy link share شارك مشاركة إرسال ارسل لصديق حفظ الصفحة تكبير تصغير الخط a"
 )
 AGENCIES = folded_set("getty afp reuters epa ap shutterstock رويترز الأناضول") | {
     "فرانس برس",
@@ -127,6 +127,36 @@ DATE_WORDS = MONTHS | folded_set(
     "tuesday wednesday thursday friday saturday sunday ص م هـ صباحا مساء مساءً am pm gmt "
     "utc بتوقيت غرينتش جرينتش مكة المكرمة القدس القاهرة الساعة"
 )
+# Ad labels standing alone on a line (folded, words joined by one space).
+AD_LABELS = frozenset(
+    " ".join(fold(w) for w in p.split())
+    for p in (
+        "إعلان", "اعلان", "إضافة إعلان", "اضافة اعلان", "مساحة إعلانية", "إعلانات",
+        "محتوى مدعوم", "محتوى إعلاني", "advertisement", "sponsored", "ads",
+    )
+)  # fmt: skip
+# Words of date labels: a line of these only has no date (``نشر : آخر تحديث :``).
+DATE_LABEL_WORDS = folded_set(
+    "نشر نشرت تاريخ النشر آخر تحديث التحديث تم في بتاريخ published updated last on"
+)
+# Accessibility labels at the top of a page: «تجاوز إلى المحتوى الرئيسي», «استمارة البحث».
+SKIP_LINKS = phrases(
+    "تجاوز إلى المحتوى", "تجاوز إلى المحتوى الرئيسي", "انتقل إلى المحتوى",
+    "انتقل إلى المحتوى الرئيسي", "الانتقال إلى المحتوى", "الانتقال إلى المحتوى الرئيسي",
+    "skip to content", "skip to main content", "jump to content", "استمارة البحث",
+    "نموذج البحث", "search form",
+)  # fmt: skip
+COMMENT_MARKERS = phrases(
+    "التعليقات", "تعليقات", "تعليقات الزوار", "تعليقات القراء", "أضف تعليقك", "أضف تعليقا",
+    "اترك تعليقا", "اكتب تعليقك", "comments", "leave a comment", "add a comment",
+)  # fmt: skip
+# Openers of a paragraph that goes on with the story before it: after a related-stories
+# block, a paragraph that opens with one resumes the main story.
+CONTINUATIONS = phrases(
+    "في المقابل", "من جهته", "من جهتها", "من جانبه", "من جانبها", "إلى ذلك", "كما",
+    "بدوره", "بدورها", "في غضون ذلك", "في سياق متصل", "لكن", "غير أن", "يذكر أن",
+    "يشار إلى أن", "وفي", "وكان", "وكانت", "والجدير بالذكر",
+)  # fmt: skip
 ALL_MARKERS = (
     *RELATED_STRONG,
     *RELATED_WEAK,
@@ -136,5 +166,6 @@ ALL_MARKERS = (
     *SOCIAL_MARKERS,
     *CAPTION_MARKERS,
     *BYLINE_MARKERS,
+    *COMMENT_MARKERS,
 )
 LONGEST_MARKER = max(len(m) for m in ALL_MARKERS)

@@ -17,7 +17,8 @@ comes next is another story, and everything from the marker on is dropped, when:
   no longer than the body before it, or the marker carries its headline and the body
   after it is at most a third of the body before it.
 
-Otherwise (the story resumes with the same vocabulary) only the block goes. Without any
+Otherwise (the story resumes with the same vocabulary, or the paragraph after the block
+opens as a continuation: ``وأضاف``, ``في المقابل``) only the block goes. Without any
 marker, a headline-like line after a substantial story that had at most ``_CROSSHEADS``
 crossheads of its own, followed by a body whose vocabulary drifts further still
 (``_DRIFT_UNMARKED``), also starts an appended story (a page with sections, a list of
@@ -30,10 +31,13 @@ number of markers.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 
+from summarize.text.clean import markers as m
 from summarize.text.clean.boilerplate import Kind, ends_sentence, is_headline, word_total
 from summarize.text.clean.lines import Line
+from summarize.text.normalize import fold
 
 _MAX_LINKS = 8
 _WINDOW = 80
@@ -46,6 +50,8 @@ _TOPIC_HITS = 3
 _CROSSHEADS = 1  # a story with more sections than this is a list, not one story
 _HEADLINE_WORDS = 15
 _ENDED = frozenset({Kind.SOURCE, Kind.TAGS, Kind.SOCIAL})
+# و/ف with a verb prefix (folded: أ/إ are ا): وأضاف, ويتوقع, فتابع; not وزير, واشنطن.
+_VERB_AFTER_CONJUNCTION = re.compile("[وف][يتنا][\u0621-\u064a]{2,}")
 
 
 def _link_count(lines: list[Line], marker: int) -> int:
@@ -72,6 +78,20 @@ def _window(lines: list[Line], start: int) -> list[str]:
             if len(out) >= _WINDOW:
                 break
     return out[:_WINDOW]
+
+
+def _continues(lines: list[Line], start: int) -> bool:
+    """Whether the first body line from ``start`` is a paragraph that opens as a
+    continuation: a conjunction with a verb (``وأضاف``, ``ويتوقع``) or a connective
+    (``في المقابل``, ``من جهته``)."""
+    line = next((line for line in itertools.islice(lines, start, None) if line.body), None)
+    if line is None or is_headline(line.text):
+        return False
+    folded = [fold(w) for w in line.text.split()[: m.LONGEST_MARKER]]
+    if folded and _VERB_AFTER_CONJUNCTION.fullmatch(folded[0].strip("،,")):
+        return True
+    words = tuple(w.strip("،,") for w in folded)
+    return any(words[: len(c)] == c for c in m.CONTINUATIONS)
 
 
 def _token_support(words: list[str], vocabulary: set[str]) -> float:
@@ -116,6 +136,8 @@ class _Scan:
             return True
         if any(line.info.kind is Kind.DATE for line in lines[marker + 1 : resume + 3]):
             return True
+        if _continues(lines, resume):
+            return False  # «وأضاف …», «في المقابل، …»: the story goes on
         words = _window(lines, resume)
         share = _token_support(words, self.vocabulary) if words else 0.0
         if self.before >= _MAIN_WORDS and len(words) >= _MIN_WINDOW:
@@ -158,6 +180,8 @@ def cut_stories(lines: list[Line], title_words: list[str]) -> int:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line.info.kind is Kind.COMMENTS and scan.before:
+            return i  # the readers' comments follow the story
         if line.info.kind is Kind.RELATED:
             links = _link_count(lines, i)
             resume = i + 1 + links

@@ -1,18 +1,31 @@
 """A whole page pasted as text ("select all, copy"): keep the article's stretch only.
 
-Such a paste holds the masthead, menus and lists of teaser headlines above and below the
-article, often more lines than the article has. It is recognised by its shape: at least
-``_MIN_LINES`` body lines, of which at least ``_FURNITURE_SHARE`` are *short* lines (no
-sentence end, or fewer than ``_PARAGRAPH_WORDS`` words). The article is then the stretch
-of paragraphs (lines of ``_PARAGRAPH_WORDS`` words or more that end a sentence) with the
-most words, where up to ``_GAP`` short lines in a row (subheadings, captions) may stand
-between two paragraphs. Of the ``_HEAD`` body lines above the stretch, the headline stays:
+Such a paste holds the masthead, a news ticker, menus and lists of teaser headlines
+above and below the article, captions, ad labels and buttons inside it. The article is
+found by what it is, not by what the furniture says: the longest stretch of prose.
+A *paragraph* is a line of ``_PARAGRAPH_WORDS`` words or more that ends a sentence, or
+of ``_LONG_WORDS`` words or more (sites that drop the last full stop); furniture is short.
+
+A paste is recognised by its shape: at least ``_MIN_LINES`` body lines, of which at
+least ``_FURNITURE_SHARE`` are not paragraphs; or, when the site's navigation is in it
+(at least ``_NAV_MENU_LINES`` menu lines, which an extractor's output of an HTML page
+never has), ``_NAV_MIN_LINES`` and ``_NAV_FURNITURE_SHARE``. The article is then the
+stretch of paragraphs with the most words, where up to ``_GAP`` short lines in a row may
+stand between two paragraphs; a readers' comments heading ends every stretch. The
+stretch must hold at least ``_DOMINANT`` of the words of all paragraphs (a page of
+several sections, an interview or a list, is left alone).
+
+Inside the stretch of a page pasted with its navigation, a short line stays only as a
+crosshead: headline-like, between two paragraphs, in a story of at least ``_SECTIONED``
+paragraphs (a short story has no sections: its short lines are captions, ad labels, the
+half of a button). Of the ``_HEAD`` body lines above the stretch, the headline stays:
 the headline-like line (``_MIN_TITLE_WORDS`` to ``_MAX_TITLE_WORDS`` words, no sentence
 end) with at least ``_SUPPORT`` of its content words in the stretch and the best score,
 that share times the square root of its length (a photo caption of the same words is
-shorter than the headline; a teaser on the same topic shares fewer words). Every other
-body line goes (date and byline lines are not body lines and stay). Ordinary pasted
-articles, mostly paragraphs, never take this path.
+shorter than the headline; a teaser on the same topic shares fewer words); when no line
+is supported, the headline-like line right above the stretch if it shares a word with it.
+Every other body line goes (date and byline lines are not body lines and stay). Ordinary
+pasted articles, mostly paragraphs, never take this path.
 """
 
 from __future__ import annotations
@@ -20,23 +33,33 @@ from __future__ import annotations
 import itertools
 import math
 
-from summarize.text.clean.boilerplate import ends_sentence, is_headline, word_total
+from summarize.text.clean.boilerplate import Kind, ends_sentence, is_headline, word_total
 from summarize.text.clean.lines import Line
 from summarize.text.clean.vocabulary import support
 
 _MIN_LINES = 25
 _FURNITURE_SHARE = 0.6
+# With the site's navigation in it (a paste, not an extractor's output), a smaller page.
+_NAV_MENU_LINES = 3
+_NAV_MIN_LINES = 8
+_NAV_FURNITURE_SHARE = 0.5
 _PARAGRAPH_WORDS = 12
+_LONG_WORDS = 25
 _GAP = 3
 _HEAD = 15
+_SECTIONED = 6
+_CROSSHEAD_WORDS = 12
 _MIN_TITLE_WORDS = 3
 _MAX_TITLE_WORDS = 20
 _SUPPORT = 0.4
 _VOCABULARY_WORDS = 600
+_NEAR = 1
+_DOMINANT = 0.5
 
 
 def _is_paragraph(line: Line) -> bool:
-    return word_total(line.text) >= _PARAGRAPH_WORDS and ends_sentence(line.text)
+    words = word_total(line.text)
+    return words >= _LONG_WORDS or (words >= _PARAGRAPH_WORDS and ends_sentence(line.text))
 
 
 def _stretches(body: list[int], lines: list[Line]) -> list[tuple[int, int, int]]:
@@ -71,25 +94,65 @@ def _headline(lines: list[Line], above: list[int], article: list[int]) -> int | 
             if share >= _SUPPORT:
                 scored.append((share * math.sqrt(size), i))
     best = max(scored, default=None)
-    return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
+    # No line shares enough of the story's words (a columnist's abstract title): the
+    # headline-like line right above the stretch, if it shares one (a menu row shares none).
+    near = [i for i in above[-_NEAR:] if is_headline(lines[i].text, _MAX_TITLE_WORDS)]
+    near = [i for i in near if word_total(lines[i].text) >= _MIN_TITLE_WORDS]
+    near = [i for i in near if support(lines[i].words, vocabulary) > 0]
+    return near[-1] if near else None
+
+
+def _article(lines: list[Line], stretch: list[int], pasted: bool) -> set[int]:
+    """The stretch's paragraphs, and its crossheads when the story has sections (on a
+    page pasted with its navigation; otherwise every line of the stretch)."""
+    if not pasted:
+        return set(stretch)
+    paragraphs = [i for i in stretch if _is_paragraph(lines[i])]
+    keep = set(paragraphs)
+    if len(paragraphs) < _SECTIONED:
+        return keep
+    for before, i, after in zip(stretch, stretch[1:], stretch[2:], strict=False):
+        crosshead = is_headline(lines[i].text, _CROSSHEAD_WORDS)
+        if crosshead and before in keep and _is_paragraph(lines[after]):
+            keep.add(i)
+    return keep
+
+
+def _body_lines(lines: list[Line]) -> list[int]:
+    """Body lines up to the readers' comments (the first heading after a paragraph)."""
+    body: list[int] = []
+    seen_paragraph = False
+    for i, line in enumerate(lines):
+        if line.info.kind is Kind.COMMENTS and seen_paragraph:
+            break
+        if line.body:
+            body.append(i)
+            seen_paragraph = seen_paragraph or _is_paragraph(line)
+    return body
 
 
 def keep_article_stretch(lines: list[Line]) -> None:
     """On a whole-page paste, drop the body lines outside the article's stretch."""
-    body = [i for i, line in enumerate(lines) if line.body]
-    if len(body) < _MIN_LINES:
-        return
+    body = _body_lines(lines)
+    navigation = sum(line.info.kind is Kind.MENU for line in lines) >= _NAV_MENU_LINES
+    least, share = (
+        (_NAV_MIN_LINES, _NAV_FURNITURE_SHARE) if navigation else (_MIN_LINES, _FURNITURE_SHARE)
+    )
     short = sum(not _is_paragraph(lines[i]) for i in body)
-    if short < _FURNITURE_SHARE * len(body):
+    if len(body) < least or short < share * len(body):
         return
     runs = _stretches(body, lines)
     if not runs:
         return
-    _, first, last = max(runs)
-    keep = set(body[first : last + 1])
+    words, first, last = max(runs)
+    if words < _DOMINANT * sum(run[0] for run in runs):
+        return  # several stretches of prose: sections or a list, not one story in furniture
+    keep = _article(lines, body[first : last + 1], navigation)
     headline = _headline(lines, body[max(0, first - _HEAD) : first], body[first : last + 1])
     if headline is not None:
         keep.add(headline)
-    for i in body:
-        if i not in keep:
-            lines[i].drop()
+    for i, line in enumerate(lines):
+        if line.body and i not in keep:
+            line.drop()

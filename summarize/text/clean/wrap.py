@@ -10,7 +10,10 @@ The wrap width is estimated as the 90th percentile of the line lengths, in chara
 allowed). A break after a line is a *wrap* when
 
 * the line does not end with sentence punctuation,
-* a non-blank line follows, and
+* a non-blank line follows, and, in text where no line ends a sentence, it does not open
+  the way a news paragraph opens (a conjunction with a verb: ``وقال``, ``وأضاف``; a page
+  with one unpunctuated paragraph per line would otherwise read as wrapped, its headline
+  and paragraphs fused), and
 * the first word of that line would not have fitted on this one within the width (a
   wrapping tool moves a word down only when it does not fit; a list of short headlines or
   a paragraph that ends early leaves room).
@@ -28,6 +31,8 @@ import re
 _MIN_LINES = 4
 _MAX_WIDTH = 160
 _WRAP_SHARE = 0.3
+# A conjunction with a verb prefix, then the verb: وقال, وأضاف, ويتوقع, فتابع.
+_PARAGRAPH_OPENER = re.compile("[وف][يتنأإا][\u0621-\u064a]{2,}[،,:]?")
 _END = re.compile(r"[.!?؟…:؛;]['\"”’»)\]]*$")
 
 
@@ -39,14 +44,22 @@ def _width(lines: list[str]) -> int | None:
     return width if width <= _MAX_WIDTH else None
 
 
-def is_wrap(line: str, following: str, width: int) -> bool:
+def is_wrap(line: str, following: str, width: int, unpunctuated: bool = False) -> bool:
     """Whether the break between ``line`` and ``following`` only wraps a paragraph.
 
     ``width`` is the width the text is wrapped at; both lines are stripped.
+    ``unpunctuated``: no line of the text ends a sentence.
     """
     if not line or not following or _END.search(line):
         return False
-    return len(line) + 1 + len(following.split(maxsplit=1)[0]) > width
+    first = following.split(maxsplit=1)[0]
+    if unpunctuated and _PARAGRAPH_OPENER.fullmatch(first):
+        return False  # «وقال …», «وأضاف …»: how a news paragraph opens
+    return len(line) + 1 + len(first) > width
+
+
+def _unpunctuated(lines: list[str]) -> bool:
+    return not any(_END.search(line) for line in lines)
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -55,7 +68,8 @@ def wrap_width(lines: list[str]) -> int | None:
     if width is None:
         return None
     breaks = list(itertools.pairwise(lines))
-    wraps = sum(1 for line, following in breaks if is_wrap(line, following, width))
+    bare = _unpunctuated(lines)
+    wraps = sum(1 for line, following in breaks if is_wrap(line, following, width, bare))
     return width if wraps >= 2 and wraps >= _WRAP_SHARE * len(breaks) else None
 
 
@@ -70,8 +84,9 @@ def unwrap(text: str) -> str:
     if width is None:
         return text
     out = [raw[0]]
+    bare = _unpunctuated(lines)
     for i in range(1, len(raw)):
-        if is_wrap(lines[i - 1], lines[i], width):
+        if is_wrap(lines[i - 1], lines[i], width, bare):
             out[-1] = out[-1].rstrip() + " " + lines[i]
         else:
             out.append(raw[i])

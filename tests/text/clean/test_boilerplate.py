@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.clean.boilerplate import Kind, LineInfo, classify_line, is_headline
+from summarize.text.clean.boilerplate import (
+    Kind,
+    LineInfo,
+    classify_line,
+    is_headline,
+    strip_ui_prefix,
+)
 
 B = Kind.BODY
 
@@ -49,6 +55,28 @@ B = Kind.BODY
         ("AFP", LineInfo(Kind.CAPTION)),
         ("وقالت رويترز إن المحادثات انتهت.", LineInfo(B)),
         ("صورة جماعية للمشاركين في المؤتمر", LineInfo(B)),
+        # issue 20: dates among labels, embeds, ad and empty date labels, comments
+        ("سياسة 13-11-2024, 08:57 | -- المشرقية - بيروت", LineInfo(Kind.DATE, "13-11-2024, 08:57")),
+        ("date 2025-10-24 09:09 م", LineInfo(Kind.DATE, "2025-10-24 09:09 م")),
+        ("الأحد، 12 مايو 2024 10:45 ص 1250 مشاهدة", LineInfo(Kind.DATE, "12 مايو 2024 10:45 ص")),
+        ("الأحد 14 شوال 1445 هـ - 21 أبريل 2024", LineInfo(Kind.DATE, "21 أبريل 2024")),
+        ("زار الوزير 12 مدرسة في عام 2024", LineInfo(B)),
+        ("وصل الوفد في 12 مايو 2024 إلى العاصمة لبدء المحادثات.", LineInfo(B)),
+        (
+            "الطرق مغلقة pic.twitter.com/aB3xYz9 — الدفاع المدني (@CivilDefense) October 24, 2025",
+            LineInfo(Kind.EMBED),
+        ),
+        ("— Digital Foundry (@digitalfoundry) November 18, 2019", LineInfo(Kind.EMBED)),
+        ("اضافة اعلان", LineInfo(Kind.SEPARATOR)),
+        ("إعلان", LineInfo(Kind.SEPARATOR)),
+        ("نشر : آخر تحديث :", LineInfo(Kind.SEPARATOR)),
+        ("تجاوز إلى المحتوى الرئيسي", LineInfo(Kind.SEPARATOR)),
+        ("Skip to main content", LineInfo(Kind.SEPARATOR)),
+        ("إعلان نتائج الانتخابات البلدية", LineInfo(B)),
+        ("التعليقات (3)", LineInfo(Kind.COMMENTS)),
+        ("أضف تعليقك", LineInfo(Kind.COMMENTS)),
+        ("التعليقات على القرار كانت كثيرة", LineInfo(B)),
+        ("جانب من المعرض (صورة: أخبار الساحل)", LineInfo(Kind.CAPTION)),
     ],
 )
 def test_classify_line(line: str, expected: LineInfo) -> None:
@@ -67,3 +95,17 @@ def test_classify_line(line: str, expected: LineInfo) -> None:
 )
 def test_is_headline(line: str, expected: bool) -> None:
     assert is_headline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("إغلاق مؤقت لجسر المدينة القديم", "إغلاق مؤقت لجسر المدينة القديم"),
+        ("طباعة الكتب المدرسية تبدأ الشهر المقبل", "طباعة الكتب المدرسية تبدأ الشهر المقبل"),
+        ("طباعة الصفحة", ""),
+        ("طباعة × افتتحت الوزارة", "افتتحت الوزارة"),
+        ("× صورة الخبر افتتحت الوزارة", "افتتحت الوزارة"),
+    ],
+)
+def test_interface_labels_that_are_news_words_go_only_as_labels(line: str, expected: str) -> None:
+    assert strip_ui_prefix(line) == expected

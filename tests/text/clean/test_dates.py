@@ -23,6 +23,8 @@ from summarize.text.clean.dates import to_iso
         ("2023-10-04T08:30:00+03:00", "2023-10-04T08:30"),
         ("2024/13/40", None),
         ("الأسبوع الماضي", None),
+        ("2025-10-24 09:09 م", "2025-10-24T21:09"),  # issue 20: afternoon after an ISO date
+        ("13-11-2024, 08:57", "2024-11-13T08:57"),
     ],
 )
 def test_to_iso(text: str, expected: str | None) -> None:
