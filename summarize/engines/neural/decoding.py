@@ -30,10 +30,13 @@ BATCH_TOKENS = 16384
 # Streamed groups decode in lock-step, and a group's later units wait for its first: kept small
 # so that text starts soon.
 STREAM_TOKENS = 2048
-# Output cap: min(catalogue max_length, ratio * input + slack), rounded up so that units of
-# similar length share a cap (and a batch). The ratio's default is in GENERATION_DEFAULTS.
+# Output cap: ratio * input + slack, rounded up to the next of a few fixed steps, then at most
+# the catalogue's max_length. A unit's cap depends on its own length alone, so any batching of
+# the same units decodes the same; and the steps are few, so beam search (one cap per call)
+# makes at most one call per step, as greedy decoding makes one call for all caps. The ratio's
+# default is in GENERATION_DEFAULTS.
 OUTPUT_SLACK = 10
-CAP_STEP = 8
+CAP_STEPS = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024)
 
 
 def _number(generation: Mapping[str, Any], key: str) -> float:
@@ -97,11 +100,15 @@ class NeuralModel:
     def cap(self, input_tokens: int) -> int:
         """Most output tokens for an input of ``input_tokens`` pieces (repetition-loop guard)."""
         ratio = _float(self.generation, "max_output_ratio")
-        tied = math.ceil(ratio * input_tokens) + OUTPUT_SLACK
-        tied = CAP_STEP * math.ceil(tied / CAP_STEP)
+        tied = step_up(math.ceil(ratio * input_tokens) + OUTPUT_SLACK)
         # Decoder positions are limited like the encoder's (prefix and EOS included).
         limit = self.max_input_tokens - 2
         return max(1, min(_int(self.generation, "max_length"), tied, limit))
+
+    def partial_cap(self, input_tokens: int, share: int, least: int) -> int:
+        """The cap of a partial summary: at most ``input_tokens // share`` (stepped down, so
+        each round shrinks the text) and at least ``least``, within :meth:`cap`."""
+        return min(self.cap(input_tokens), max(least, step_down(input_tokens // share)))
 
     def decoding(self, beam: int, max_length: int) -> Decoding:
         """Decoding options with the catalogue's repetition guards."""
@@ -222,6 +229,16 @@ def _in_order(
         for text in held[i]:
             yield start + i, text
         yield start + i, decoders[i].finish()
+
+
+def step_up(tokens: int) -> int:
+    """The smallest of :data:`CAP_STEPS` that is at least ``tokens`` (else ``tokens``)."""
+    return next((step for step in CAP_STEPS if step >= tokens), tokens)
+
+
+def step_down(tokens: int) -> int:
+    """The largest of :data:`CAP_STEPS` that is at most ``tokens`` (else ``tokens``)."""
+    return max((step for step in CAP_STEPS if step <= tokens), default=tokens)
 
 
 def source_budget(batch_tokens: int, beam: int, longest: int) -> int:

@@ -91,7 +91,7 @@ class NeuralSummarizer:
                 parts = model.hard_split(pieces) if hard[i] else model.split(current[i])
                 units.extend(parts)
                 owner.extend([i] * len(parts))
-            caps = [min(model.cap(len(u)), max(MIN_PARTIAL, len(u) // REDUCE_SHARE)) for u in units]
+            caps = [model.partial_cap(len(u), REDUCE_SHARE, MIN_PARTIAL) for u in units]
             partials = model.run(units, lang, lang, beam=self.plan.beam_for(model), caps=caps)
             for i in over:
                 joined = " ".join(p.strip() for p, o in zip(partials, owner, strict=True) if o == i)
