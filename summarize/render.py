@@ -237,11 +237,12 @@ def is_streaming(fmt: str, out: TextIO | None = None) -> bool:
 
 
 def streams_tokens(fmt: str, beam: int | None, out: TextIO | None = None) -> bool:
-    """Whether to decode greedily, token by token: text to a terminal, and no ``--beam``.
+    """Whether to hand text out as it is decoded: text to a terminal.
 
-    Beam search cannot stream; with ``--beam`` the output comes whole, as in a pipe.
+    Decoding does not depend on it (``beam`` or the model's default, terminal or pipe alike):
+    greedy output streams token by token, beam search unit by unit.
     """
-    return is_streaming(fmt, out) and beam is None
+    return is_streaming(fmt, out)
 
 
 def render(events: Iterable[Event], renderer: Renderer) -> Result:

@@ -150,8 +150,8 @@ class Summarize:
 class Translate:
     """A whole-article translation into ``to`` with the ``model`` translator (None: preferred).
 
-    ``stream`` asks for greedy token streaming; otherwise beam search with ``beam`` or the
-    model's catalogue default.
+    Decoding is ``beam`` or the model's catalogue default; ``stream`` hands the text out as it
+    is decoded (token by token when greedy, sentence by sentence with beam search).
     """
 
     to: str = "en"

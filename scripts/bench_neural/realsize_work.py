@@ -73,8 +73,13 @@ SHAPES = {
         "nllb",
         "translate",
         Shape(
-            layers=12, d_model=1024, ffn=4096, heads=16, max_positions=1024,
-            vocab_size=256_206, seed=0,
+            layers=12,
+            d_model=1024,
+            ffn=4096,
+            heads=16,
+            max_positions=1024,
+            vocab_size=256_206,
+            seed=0,
         ),
     ),
     # facebook/nllb-200-distilled-1.3B: as 600M with 24 + 24 layers and ffn 8192.
@@ -83,8 +88,13 @@ SHAPES = {
         "nllb",
         "translate",
         Shape(
-            layers=24, d_model=1024, ffn=8192, heads=16, max_positions=1024,
-            vocab_size=256_206, seed=0,
+            layers=24,
+            d_model=1024,
+            ffn=8192,
+            heads=16,
+            max_positions=1024,
+            vocab_size=256_206,
+            seed=0,
         ),
     ),
 }
@@ -124,14 +134,20 @@ def build(real: RealShape, root: Path, data: Path) -> dict[str, Any]:
         lines = [ln for r in models.read_rows(data) for ln in r["text"].split("\n") if ln.strip()]
         kind = "unigram" if layout == "t5" else "bpe"
         train_spm(
-            lines, spm_path, vocab_size=models.SPM_PIECES, model_type=kind, layout=layout,
+            lines,
+            spm_path,
+            vocab_size=models.SPM_PIECES,
+            model_type=kind,
+            layout=layout,
             num_threads=2,
         )
     hf = root / "hf" / real.key
     seconds, _ = _timed(
-        lambda: build_mt5(hf, spm_path, shape=real.shape)
-        if real.family == "mt5"
-        else build_nllb(hf, spm_path, shape=real.shape, src_lang="arb_Arab")
+        lambda: (
+            build_mt5(hf, spm_path, shape=real.shape)
+            if real.family == "mt5"
+            else build_nllb(hf, spm_path, shape=real.shape, src_lang="arb_Arab")
+        )
     )
     convert, _ = _timed(lambda: ModelStore(root / "home").import_path(hf, real.key, force=True))
     return {"build_s": seconds, "convert_s": convert, "rss_mib": _peak_rss_kib() / 1024}
@@ -310,7 +326,9 @@ def tool_stage(real: RealShape, root: Path, data: Path, args: Any) -> dict[str, 
     )
     out["side"] = {"units": len(work.units), "beam": beam, "times": side}
     docs = batch_docs(data, args.batch_docs)
-    batch_times = [_timed(lambda: batch(neural, real.task, docs))[0] for _ in range(args.batch_reps)]
+    batch_times = [
+        _timed(lambda: batch(neural, real.task, docs))[0] for _ in range(args.batch_reps)
+    ]
     out["batch"] = {"docs": len(docs), "times": _stats(batch_times)}
     out["where"] = where_time_goes(neural, work, args.reps)
     out["rss_mib"] = _peak_rss_kib() / 1024
@@ -336,7 +354,12 @@ def hf_stage(real: RealShape, root: Path, data: Path, args: Any) -> dict[str, An
     hf.model.generate = fixed
     times = [_timed(lambda: hf.run(work, beam))[0] for _ in range(args.hf_reps)]
     neural.close()
-    return {"units": len(work.units), "beam": beam, "times": times, "rss_mib": _peak_rss_kib() / 1024}
+    return {
+        "units": len(work.units),
+        "beam": beam,
+        "times": times,
+        "rss_mib": _peak_rss_kib() / 1024,
+    }
 
 
 def pair_stage(root: Path, data: Path, args: Any) -> dict[str, Any]:

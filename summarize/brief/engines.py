@@ -35,8 +35,8 @@ class BriefOptions:
 
     ``via``: ``crosssum``, ``translate`` or None (whichever is installed, crossSum first).
     ``translator``: an installed translation model to use instead of the preferred one.
-    ``stream`` asks for greedy decoding, bullet by bullet (a terminal); otherwise beam search
-    with ``beam`` or the models' catalogue defaults.
+    ``stream`` hands text out as it is decoded (a terminal); decoding is ``beam`` or the
+    models' catalogue defaults either way, so a terminal and a pipe get the same brief.
     """
 
     bullets: int = 4
@@ -123,10 +123,10 @@ class SentenceEngine:
         """``(unit, text)`` in unit order: one greedy stream, or one beam-search call."""
         if not units:
             return
-        if self.plan.stream:
-            yield from self.neural.stream(units, src, tgt)
-            return
         beam = self.plan.beam_for(self.neural)
+        if self.plan.stream:
+            yield from self.neural.stream(units, src, tgt, beam=beam)
+            return
         yield from enumerate(self.neural.run(units, src, tgt, beam=beam))
 
     def _public(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from summarize.engines.base import notice_of
 from summarize.pipeline import Prepared, SummaryOptions, prepare
@@ -22,6 +22,49 @@ def loading(console: Notices, what: str, active: bool = True) -> AbstractContext
     if active and console.is_terminal and not console.quiet:
         return console.status(what, spinner="dots")
     return nullcontext()
+
+
+EventT = TypeVar("EventT")
+
+
+def waiting(
+    events: Iterable[EventT],
+    console: Notices,
+    what: str,
+    pauses: tuple[type, ...],
+    *,
+    first: bool = False,
+) -> Iterator[EventT]:
+    """``events``, with a spinner on stderr while the next one is awaited after a pause point.
+
+    After each event of a type in ``pauses`` (the header, a finished bullet), and before the
+    first one with ``first``, the spinner runs until the next event arrives and stops before
+    that event is rendered: beam search shows no text until a unit is finished, and a
+    map-reduced article shows none until its last round. Only on a terminal, never with
+    ``--quiet``.
+    """
+    active = console.is_terminal and not console.quiet
+    spinner: AbstractContextManager[Any] | None = None
+    if active and first:
+        spinner = console.status(what, spinner="dots")
+        spinner.__enter__()
+    try:
+        for event in events:
+            if spinner is not None:
+                spinner.__exit__(None, None, None)
+                spinner = None
+            yield event
+            if active and isinstance(event, pauses):
+                spinner = console.status(what, spinner="dots")
+                spinner.__enter__()
+    finally:
+        if spinner is not None:
+            spinner.__exit__(None, None, None)
+
+
+def model_label(engine: object) -> str:
+    """``mt5-xlsum`` (the engine's model), else its name, for a progress line."""
+    return str(getattr(engine, "model", None) or getattr(engine, "name", "engine"))
 
 
 def loads_a_model(task: Task, settings: Settings) -> bool:
@@ -88,9 +131,15 @@ def article_engine(
 def _run_text(
     path: str, task: Summarize | Translate, settings: Settings, fmt: str, quiet: bool
 ) -> None:
+    from summarize.pipeline import Started
+
     console = notices(quiet)
     with article_engine(path, task, settings, console) as (prepared, engine, target):
-        render(task.events(prepared, engine, target), make_renderer(fmt))
+        events = task.events(prepared, engine, target)
+        if getattr(engine, "model", None):
+            doing = "Summarising" if isinstance(task, Summarize) else "Translating"
+            events = waiting(events, console, f"{doing} with {model_label(engine)}…", (Started,))
+        render(events, make_renderer(fmt))
 
 
 def run_summary(

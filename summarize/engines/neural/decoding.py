@@ -175,12 +175,20 @@ class NeuralModel:
                 out[i] = self.tokenizer.decode(tokens[: caps[i]])
         return out
 
-    def stream(self, units: Sequence[list[str]], src: str, tgt: str) -> Iterator[tuple[int, str]]:
-        """Greedy-decode ``units`` in order, yielding ``(index, text)`` as text is decoded.
+    def stream(
+        self, units: Sequence[list[str]], src: str, tgt: str, *, beam: int = 1
+    ) -> Iterator[tuple[int, str]]:
+        """Decode ``units`` in order, yielding ``(index, text)`` as text is decoded.
 
-        All of unit ``i``'s text comes before unit ``i + 1``'s, and every unit yields at least
-        once (possibly ``""``), so callers can put separators between units.
+        Greedy (``beam`` 1): token by token. Beam search cannot hand out a hypothesis before
+        it ends: units come whole, a few at a time in input order. Either way the texts are
+        those :meth:`run` gives. All of unit ``i``'s text comes before unit ``i + 1``'s, and
+        every unit yields at least once (possibly ``""``), so callers can put separators
+        between units.
         """
+        if beam > 1:
+            yield from self._stream_units(units, src, tgt, beam)
+            return
         caps = [self.cap(len(u)) for u in units]
         sources, prefixes = self._framed(units, src, tgt)
         start = 0
@@ -193,6 +201,16 @@ class NeuralModel:
             )
             yield from _in_order(steps, [self.tokenizer.stream_decoder() for _ in group], start)
             start += len(group)
+
+    def _stream_units(
+        self, units: Sequence[list[str]], src: str, tgt: str, beam: int
+    ) -> Iterator[tuple[int, str]]:
+        """Beam search in small consecutive groups, each unit's text as soon as its group ends."""
+        sources, _ = self._framed(units, src, tgt)
+        budget = self.source_budget(beam, STREAM_TOKENS)
+        for group in plan_groups([len(s) for s in sources], budget):
+            texts = self.run([units[i] for i in group], src, tgt, beam=beam)
+            yield from zip(group, texts, strict=True)
 
     def close(self) -> None:
         """Unload the model (safe to call twice)."""

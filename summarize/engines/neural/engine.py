@@ -25,15 +25,16 @@ MIN_PARTIAL = 8
 
 @dataclass(frozen=True)
 class DecodePlan:
-    """How to decode: streamed (greedy, token by token) or batched with ``beam``."""
+    """How to decode: ``beam`` (None: the catalogue's), and whether to hand text out as it is
+    made (``stream``). Streaming never changes the text: greedy output streams token by token,
+    beam search unit by unit (a sentence, a chunk) as each is finished.
+    """
 
     stream: bool = False
     beam: int | None = None
 
     def beam_for(self, model: NeuralModel) -> int:
-        """Beam size: 1 when streaming, else the one asked for or the catalogue's."""
-        if self.stream:
-            return 1
+        """Beam size: the one asked for, else the catalogue's (streamed or not)."""
         return self.beam or model.beam_size
 
 
@@ -51,7 +52,8 @@ class NeuralSummarizer:
         """Yield the summary of ``doc``; text streams out as tokens are decoded when streaming."""
         unit = self.condense([doc.text], doc.lang)[0]
         if self.plan.stream:
-            for _, text in self.neural.stream([unit], doc.lang, target_lang):
+            beam = self.plan.beam_for(self.neural)
+            for _, text in self.neural.stream([unit], doc.lang, target_lang, beam=beam):
                 if text:
                     yield text
             return
@@ -138,7 +140,8 @@ class NeuralTranslator:
         if not units:
             return
         if self.plan.stream:
-            yield from join_units(self.neural.stream(units, doc.lang, target_lang), seps)
+            beam = self.plan.beam_for(self.neural)
+            yield from join_units(self.neural.stream(units, doc.lang, target_lang, beam=beam), seps)
             return
         texts = self.neural.run(units, doc.lang, target_lang, beam=self.plan.beam_for(self.neural))
         yield "".join(sep + text.strip() for sep, text in zip(seps, texts, strict=True))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
-
-import random
 
 from summarize.engines.neural.decoding import CAP_STEPS, plan_batches, step_down, step_up
 from summarize.tiny.corpus import arabic_lines
