@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from summarize.text.support import Support
+
 FORMATS = ("text", "json", "jsonl")
 
 
@@ -121,6 +123,22 @@ class ConsoleOutput:
         """Print without a newline: fragments join into the flowing text."""
         self.console.print(text, end="", markup=False, highlight=False, soft_wrap=True)
 
+    def marked(self, segments: list[tuple[str, bool]], style: str = "") -> None:
+        """Print ``(text, unsupported)`` segments inline, unsupported ones underlined."""
+        from rich.text import Text
+
+        for text, unsupported in segments:
+            self.inline(Text(text, style=f"{style} underline".strip() if unsupported else style))
+
+    def legend(self, marked: bool) -> None:
+        """The line saying what underlined words mean, when some were underlined."""
+        if marked:
+            from rich.text import Text
+
+            from summarize.text.support import LEGEND
+
+            self.console.print(Text(LEGEND, style="dim"))
+
 
 class JsonOutput(StreamOutput):
     """Base of the renderers that write one JSON object once the output is complete."""
@@ -160,8 +178,8 @@ class RendererKinds(Generic[RendererT]):
 class Renderer(Protocol):
     """Consumes pipeline events and writes the result to stdout."""
 
-    def start(self, meta: Meta) -> None:
-        """Metadata is known; nothing of the output yet."""
+    def start(self, meta: Meta, support: Support | None = None) -> None:
+        """Metadata is known (and what the article supports); nothing of the output yet."""
 
     def fragment(self, text: str) -> None:
         """A piece of output, in order."""
@@ -173,7 +191,7 @@ class Renderer(Protocol):
 class PlainRenderer(StreamOutput):
     """Plain text for pipes and files: the output only, streamed, one newline at the end."""
 
-    def start(self, meta: Meta) -> None:
+    def start(self, meta: Meta, support: Support | None = None) -> None:
         """Plain output carries no header."""
 
     def fragment(self, text: str) -> None:
@@ -186,12 +204,22 @@ class PlainRenderer(StreamOutput):
 
 
 class RichRenderer(ConsoleOutput):
-    """A terminal: the headline (and date/source) as a title line, then the streamed text."""
+    """A terminal: the headline (and date/source) as a title line, then the streamed text,
+    numbers, dates and names the article does not hold underlined as they settle."""
 
-    def start(self, meta: Meta) -> None:
+    def __init__(self, console: Console) -> None:
+        super().__init__(console)
+        from summarize.text.support import Marker
+
+        self.marker = Marker(None)
+
+    def start(self, meta: Meta, support: Support | None = None) -> None:
         """Show the headline and the metadata line when the cleaner found them."""
         from rich.text import Text
 
+        from summarize.text.support import Marker
+
+        self.marker = Marker(support)
         if meta.title:
             self.console.print(Text(meta.title, style="bold"))
         details = " · ".join(x for x in (meta.date, meta.source) if x)
@@ -201,18 +229,20 @@ class RichRenderer(ConsoleOutput):
             self.console.print()
 
     def fragment(self, text: str) -> None:
-        """Stream the fragment into the flowing text."""
-        self.inline(text)
+        """Stream the fragment into the flowing text (the word being written held back)."""
+        self.marked(self.marker.feed(text))
 
     def finish(self, result: Result) -> None:
-        """Close the paragraph."""
+        """Close the paragraph; say what underlining means when something is underlined."""
+        self.marked(self.marker.flush())
         self.console.print()
+        self.legend(bool(self.marker.marked))
 
 
 class JsonRenderer(JsonOutput):
     """One JSON object at the end (``json``: indented; ``jsonl``: one line)."""
 
-    def start(self, meta: Meta) -> None:
+    def start(self, meta: Meta, support: Support | None = None) -> None:
         """Nothing is written before the result is complete."""
 
     def fragment(self, text: str) -> None:
@@ -250,7 +280,7 @@ def render(events: Iterable[Event], renderer: Renderer) -> Result:
     result: Result | None = None
     for event in events:
         if isinstance(event, Started):
-            renderer.start(event.meta)
+            renderer.start(event.meta, event.support)
         elif isinstance(event, Fragment):
             renderer.fragment(event.text)
         elif isinstance(event, Finished):

@@ -25,7 +25,9 @@ from summarize.pipeline import (
     Prepared,
     Result,
     SummaryOptions,
+    article_support,
     cap_words,
+    checked,
     stream_summary,
     stream_translation,
 )
@@ -135,9 +137,16 @@ class Summarize:
         assert isinstance(engine, BatchSummarizer) and isinstance(engine, Summarizer)
         length = self.options.length
         texts = engine.summarize_batch([p.doc for p in articles], length, target)
-        texts = ["".join(cap_words(iter([t]), length.max_words)) for t in texts]
+        texts = ["".join(cap_words(iter([t]), length.max_words)).strip() for t in texts]
         return [
-            Result(text.strip(), target, engine.name, engine.model, p.meta).to_dict()
+            Result(
+                text,
+                target,
+                engine.name,
+                engine.model,
+                p.meta,
+                unsupported=checked(text, article_support(p, engine)),
+            ).to_dict()
             for p, text in zip(articles, texts, strict=True)
         ]
 

@@ -178,6 +178,13 @@ class BriefEngines:
         self.paragraph.close()
 
 
+@dataclass(frozen=True)
+class _Named:
+    """A translator known by its registered name only (no installed model behind it)."""
+
+    name: str
+
+
 def _pick_via(via: str | None, crosssum: object, translator: object) -> str:
     from summarize.engines import pull_hint
 
@@ -221,11 +228,15 @@ def resolve_brief_engines(
 
     langs = (source_lang, target_lang)
     crosssum = find_installed(settings, "crosssum", *langs)
-    translator = find_installed(settings, "translate", *langs)
+    translator: Any = find_installed(settings, "translate", *langs)
     if options.translator is not None:
+        from summarize.engines.registry import translator_factory
         from summarize.store.local import ModelStore
 
-        translator = ModelStore(settings.home).get(options.translator)
+        if translator_factory(options.translator) is not None:  # a registered translator
+            translator = _Named(options.translator)
+        else:
+            translator = ModelStore(settings.home).get(options.translator)
     via = _pick_via(options.via, crosssum, translator)
     opened: list[Summarizer | Translator] = []
     try:

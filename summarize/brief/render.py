@@ -15,6 +15,7 @@ from rich.text import Text
 
 from summarize.brief.build import Brief, BriefEvent, Bullet, Done, Headline, Paragraph, Partial
 from summarize.render import ConsoleOutput, JsonOutput, RendererKinds, StreamOutput
+from summarize.text.support import Marker, Support
 
 # Characters that Markdown would read as markup inside a line of text.
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -49,7 +50,7 @@ class BriefRenderer(Protocol):
     def bullet(self, event: Bullet) -> None:
         """One bullet, complete."""
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, event: Paragraph) -> None:
         """A fragment of the paragraph."""
 
     def done(self, brief: Brief) -> None:
@@ -78,8 +79,9 @@ class MarkdownRenderer(StreamOutput):
         """``- text``."""
         self.write(f"- {escape(event.text)}\n")
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, event: Paragraph) -> None:
         """The paragraph, after a blank line."""
+        text = event.text
         if not self.in_paragraph:
             self.in_paragraph = True
             self.write("\n")
@@ -104,14 +106,27 @@ class RichRenderer(ConsoleOutput):
         super().__init__(console)
         self.open: tuple[str, int] | None = None  # the line being written
         self.in_paragraph = False
+        self.marker = Marker(None)
+        self.underlined = False
 
     def _close(self, part: tuple[str, int]) -> bool:
         """End the line of ``part`` if it is the one being written."""
         if self.open != part:
             return False
+        self._mark(self.marker.flush(), part[0])
         self.console.print()
         self.open = None
         return True
+
+    def _mark(self, segments: list[tuple[str, bool]], part: str) -> None:
+        self.underlined = self.underlined or any(marked for _, marked in segments)
+        self.marked(segments, self.HEADING if part == "headline" else "")
+
+    def _whole(self, text: str, check: Support | None, part: str) -> None:
+        """A complete part: marked and ended with a newline."""
+        marker = Marker(check)
+        self._mark([*marker.feed(text), *marker.flush()], part)
+        self.console.print()
 
     def partial(self, event: Partial) -> None:
         """Write a fragment, starting its line first when it is new."""
@@ -122,12 +137,13 @@ class RichRenderer(ConsoleOutput):
             if event.part == "bullet":
                 self.inline(Text(" • ", style="bold"))
             self.open = part
-        self.inline(Text(event.text, style=self.HEADING if event.part == "headline" else ""))
+            self.marker = Marker(event.check)
+        self._mark(self.marker.feed(event.text), event.part)
 
     def headline(self, event: Headline) -> None:
         """The heading (unless it was streamed), the Arabic title dimmed, the metadata line."""
         if not self._close(("headline", 0)):
-            self.console.print(Text(event.text, style=self.HEADING))
+            self._whole(event.text, event.check, "headline")
         if event.original:
             self.console.print(Text(event.original, style="dim"))
         self.console.print(Text(metadata_line(event), style="italic dim"))
@@ -136,19 +152,24 @@ class RichRenderer(ConsoleOutput):
     def bullet(self, event: Bullet) -> None:
         """One list item (ends the streamed line, or writes the whole item)."""
         if not self._close(("bullet", event.index)):
-            self.console.print(Text.assemble((" • ", "bold"), event.text))
+            self.inline(Text(" • ", style="bold"))
+            self._whole(event.text, event.check, "bullet")
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, event: Paragraph) -> None:
         """Stream the paragraph as it is decoded."""
+        text = event.text
         if not self.in_paragraph:
             self.in_paragraph = True
             self.console.print()
             text = text.lstrip()
-        self.inline(text)
+            self.marker = Marker(event.check)
+        self._mark(self.marker.feed(text), "summary")
 
     def done(self, brief: Brief) -> None:
-        """Close the paragraph."""
+        """Close the paragraph; say what underlining means when something is underlined."""
+        self._mark(self.marker.flush(), "summary")
         self.console.print()
+        self.legend(self.underlined)
 
 
 class JsonRenderer(JsonOutput):
@@ -163,7 +184,7 @@ class JsonRenderer(JsonOutput):
     def bullet(self, event: Bullet) -> None:
         """JSON waits for the whole brief."""
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, event: Paragraph) -> None:
         """JSON waits for the whole brief."""
 
     def done(self, brief: Brief) -> None:
@@ -189,7 +210,7 @@ def render_brief(events: Iterable[BriefEvent], renderer: BriefRenderer) -> Brief
         elif isinstance(event, Bullet):
             renderer.bullet(event)
         elif isinstance(event, Paragraph):
-            renderer.paragraph(event.text)
+            renderer.paragraph(event)
         elif isinstance(event, Done):
             renderer.done(event.brief)
             return event.brief
