@@ -127,7 +127,13 @@ class ConsoleOutput:
         """Print ``(text, unsupported)`` segments inline, unsupported ones underlined."""
         from rich.text import Text
 
-        for text, unsupported in segments:
+        merged: list[tuple[str, bool]] = []
+        for text, unsupported in segments:  # one print per run of equally marked text
+            if merged and merged[-1][1] == unsupported:
+                merged[-1] = (merged[-1][0] + text, unsupported)
+            else:
+                merged.append((text, unsupported))
+        for text, unsupported in merged:
             self.inline(Text(text, style=f"{style} underline".strip() if unsupported else style))
 
     def legend(self, marked: bool) -> None:
