@@ -37,6 +37,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-reps", type=int, default=1)
     parser.add_argument("--data", type=Path, default=models.DATA)
     parser.add_argument("--json", type=Path, default=None, help="also write raw results here")
+    parser.add_argument(
+        "--save", type=Path, default=None, help="write each stage's result here as it ends"
+    )
+    parser.add_argument(
+        "--report", type=Path, default=None, help="print the tables of a --save folder and exit"
+    )
     parser.add_argument("--stage", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--shape", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
@@ -78,6 +84,10 @@ def run_stage(name: str, shape: str | None, root: Path, args: argparse.Namespace
     if done.returncode != 0:
         raise RuntimeError(f"stage {name} {shape} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["load_avg"] = os.getloadavg()
+    if args.save:
+        args.save.mkdir(parents=True, exist_ok=True)
+        (args.save / f"{name}-{shape or 'pair'}.json").write_text(json.dumps(result))
     took = time.perf_counter() - started
     print(f"{name} {shape or ''}: {took:.0f} s, load {os.getloadavg()[0]:.2f}", file=sys.stderr)
     return result
@@ -102,11 +112,35 @@ def measure(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     return results
 
 
+def saved(folder: Path) -> dict[str, Any]:
+    """The results of a ``--save`` folder (``STAGE-SHAPE.json`` files), as :func:`measure`
+    returns them; the load averages are those at the end of each stage."""
+    results: dict[str, Any] = {}
+    loads = []
+    for path in sorted(folder.glob("*.json")):
+        name, _, shape = path.stem.partition("-")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        loads.append(data.get("load_avg", [0.0, 0.0, 0.0]))
+        if shape == "pair":
+            results["pair"] = data
+        else:
+            results.setdefault(shape, {})[name] = data
+    results["load_before"] = min(loads, key=lambda x: x[0])
+    results["load_after"] = max(loads, key=lambda x: x[0])
+    results["seconds"] = 0.0
+    return results
+
+
 def main(argv: list[str] | None = None) -> None:
     """Build, measure and print the tables."""
     args = parse_args(argv)
     if args.stage:
         stage(args)
+        return
+    if args.report:
+        from scripts.bench_neural.realsize_report import render
+
+        print(render(saved(args.report)))
         return
     if not args.data.is_file():
         sys.exit(f"no dev set at {args.data} (read at run time, never copied into the repo)")

@@ -94,11 +94,14 @@ def render(results: dict[str, Any]) -> str:
     """Every table, with the machine's load before and after."""
     before = ", ".join(f"{x:.2f}" for x in results["load_before"])
     after = ", ".join(f"{x:.2f}" for x in results["load_after"])
+    if not results["seconds"]:
+        before, after = f"lowest {before}", f"highest {after} (at the end of a stage)"
     parts = [main_table(results), side_table(results), where_table(results)]
     if "pair" in results:
         parts.append(
             f"mt5-base + nllb-600m loaded together, a summary then its translation: peak RSS "
             f"{results['pair']['rss_mib']:.0f} MiB."
         )
-    parts.append(f"Load average before: {before}; after: {after}; {results['seconds']:.0f} s.")
+    took = f"; {results['seconds']:.0f} s" if results["seconds"] else ""
+    parts.append(f"Load average: {before}; {after}{took}.")
     return "\n\n".join(p for p in parts if p)
