@@ -1,4 +1,4 @@
-"""Encoding detection: the tool's rules (summarize/text/decode.py) against charset-normalizer.
+"""Encoding detection: the tool's rules (summarize/sources/decode.py) against charset-normalizer.
 
 Builds files in the encodings Arabic users meet from the dev articles (read at run time from
 ../shared, never stored): UTF-8, UTF-8 with a few random bytes overwritten, Windows-1256,
@@ -29,8 +29,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from summarize.text.decode import DecodeError, decode
-from summarize.text.distance import distance
+from scripts.distance import distance
+from summarize.sources.decode import DecodeError, decode
 
 ENCODINGS = (
     "utf-8",

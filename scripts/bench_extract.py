@@ -42,7 +42,7 @@ _TOKEN = re.compile(r"\w+")
 _CHILD = """
 import json, sys
 from summarize.text.clean import clean_article
-from summarize.text.html import html_to_text
+from summarize.sources.html import html_to_text
 pages = json.load(sys.stdin)
 out = {}
 for key, page in pages.items():

@@ -2,22 +2,23 @@
 # Set-up time of the README's two commands, as a new user meets them: a fresh clone of this
 # repository, a new venv, an empty pip cache (a new PIP_CACHE_DIR for each command).
 #
-#   bash scripts/bench_setup.sh [--busy] [--old REV]
+#   bash scripts/bench_setup.sh [--busy | --busy=N] [--old REV]
 #
-# --busy   runs two busy loops (`yes > /dev/null`) on the side, pinning both cores.
+# --busy   runs two busy loops (`yes > /dev/null`) on the side, pinning both cores;
+#          --busy=N runs N of them (--busy=4: the issue's "four busy loops").
 # --old    also times the test install of commit REV (its README's command) for comparison.
 # Prints each command's exit status, seconds and the load average; logs go to /tmp.
 set -u
 busy=""; old=""
 while [ $# -gt 0 ]; do
-  case $1 in --busy) busy=1 ;; --old) old=$2; shift ;; *) echo "unknown option $1" >&2; exit 2 ;; esac
+  case $1 in --busy) busy=2 ;; --busy=*) busy=${1#--busy=} ;; --old) old=$2; shift ;; *) echo "unknown option $1" >&2; exit 2 ;; esac
   shift
 done
 repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 pids=()
 cleanup() { [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null; }
 trap cleanup EXIT
-if [ -n "$busy" ]; then yes > /dev/null & pids+=($!); yes > /dev/null & pids+=($!); fi
+for _ in $(seq 1 "${busy:-0}"); do yes > /dev/null & pids+=($!); done
 
 timed() {  # name, folder, command
   local cache; cache=$(mktemp -d)

@@ -93,7 +93,7 @@ def _show(label: str, result: dict[str, object], expected: str | None) -> bool:
 
 def _page_text(page: str) -> str:
     """The page as a reader would copy it (select all): every visible line, furniture too."""
-    from summarize.text.html import tags_to_text
+    from summarize.sources.html import tags_to_text
 
     body = page[page.lower().find("<body") :]
     text = tags_to_text(_BLOCK.sub("\n", _INVISIBLE.sub(" ", body)))
@@ -112,8 +112,8 @@ def _all_dates(pages: list[Path], expected: dict[str, str]) -> None:
     import trafilatura
     from trafilatura.utils import load_html
 
-    from summarize.text.dates import to_iso
-    from summarize.text.html import html_to_text
+    from summarize.sources.html import html_to_text
+    from summarize.text.clean.dates import to_iso
 
     ours = alone = 0
     for path in pages:

@@ -123,7 +123,7 @@ def prepare(
     lang = detect_lang(article.text)
     title = article.title or title
     doc = Document(text=article.text, lang=lang, sentences=sentences, title=title)
-    from summarize.text.dates import to_iso
+    from summarize.text.clean import to_iso
 
     date = article.date or date
     meta = Meta(

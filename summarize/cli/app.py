@@ -130,7 +130,7 @@ app = typer_app(
 
 def _version(value: bool) -> None:
     if value:
-        from summarize import __version__
+        from summarize.version import __version__
 
         typer.echo(f"summarize {__version__}")
         raise typer.Exit()

@@ -50,8 +50,8 @@ def list_models(fmt: Format = "text") -> None:
 
     Example: summarize models list --format json
     """
+    from summarize.cli import models_view
     from summarize.render import check_format
-    from summarize.store import view as models_view
 
     check_format(fmt, ("text", "json"))
     rows = models_view.model_rows(_store())
@@ -67,8 +67,8 @@ def info(name: str, fmt: Format = "text") -> None:
 
     Example: summarize models info nllb-600m
     """
+    from summarize.cli import models_view
     from summarize.render import check_format
-    from summarize.store import view as models_view
 
     check_format(fmt, ("text", "json"))
     details = models_view.model_details(_store(), name)
@@ -112,8 +112,15 @@ def pull(
     get_entry(name)  # an unknown name is refused before anything is said about it
     store = _store()
     _notice(f"pulling {name} ({quantization}) into {store.root}")
+    from summarize.engines.neural.verify import check_loads
+
     model = store.pull(
-        name, quantization, revision=revision, offline=_offline(offline), force=force
+        name,
+        quantization,
+        revision=revision,
+        offline=_offline(offline),
+        force=force,
+        verify=check_loads,
     )
     _notice(f"installed {model.name} ({model.family}, {model.task})")
     typer.echo(str(model.path))
@@ -130,7 +137,9 @@ def import_model(
 
     Example: summarize models import ./mt5-small-finetuned --name my-mt5
     """
-    model = _store().import_path(path, name, quantization, force=force)
+    from summarize.engines.neural.verify import check_loads
+
+    model = _store().import_path(path, name, quantization, force=force, verify=check_loads)
     _notice(f"installed {model.name} ({model.family}, {model.task})")
     typer.echo(str(model.path))
 

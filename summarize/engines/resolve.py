@@ -32,8 +32,9 @@ SUMMARY_TASKS = ("summarize", "crosssum")
 
 def pull_hint(task: str) -> str:
     """The command that installs a model for ``task`` (summarize / translate / crosssum)."""
-    names = {"summarize": "mt5-xlsum", "translate": "nllb-600m", "crosssum": "crosssum"}
-    return f"summarize models pull {names.get(task, 'nllb-600m')}"
+    from summarize.store.catalog import default_model
+
+    return f"summarize models pull {default_model(task)}"
 
 
 class Fallback:

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import InputError
-from summarize.text.decode import DecodeError, decode
-from summarize.text.html import html_to_text, markup_kind, tags_to_text
+from summarize.sources.decode import DecodeError, decode
+from summarize.sources.html import html_to_text, markup_kind, tags_to_text
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Source:
 
 
 def decode_input(data: bytes, name: str = "input") -> tuple[str, str | None]:
-    """Decode text bytes (see :mod:`summarize.text.decode`): the text and a warning or None."""
+    """Decode text bytes (see :mod:`summarize.sources.decode`): the text and a warning or None."""
     try:
         decoded = decode(data)
     except DecodeError as exc:

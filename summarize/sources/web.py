@@ -13,8 +13,8 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarize import __version__
 from summarize.errors import InputError, UsageError
+from summarize.version import __version__
 
 if TYPE_CHECKING:
     import urllib.error

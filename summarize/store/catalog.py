@@ -38,6 +38,8 @@ class CatalogEntry:
     generation: Mapping[str, Any] = field(default_factory=dict)
     # File name → {"size": as the hub shows it, "sha256": when the hub shows it}.
     pinned: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The model hinted at when a model for ``task`` is needed and none is installed.
+    default: bool = False
 
 
 def _entry(name: str, raw: Mapping[str, Any]) -> CatalogEntry:
@@ -54,6 +56,7 @@ def _entry(name: str, raw: Mapping[str, Any]) -> CatalogEntry:
             size_mb=int(raw["size_mb"]),
             files=tuple(str(pattern) for pattern in raw["files"]),
             description=str(raw.get("description", "")),
+            default=bool(raw.get("default", False)),
             pairs=tuple(str(pair) for pair in raw.get("pairs", ())),
             generation={**FAMILIES[str(raw["family"])].generation, **raw.get("generation", {})},
             pinned={
@@ -82,3 +85,11 @@ def get_entry(name: str) -> CatalogEntry:
     if name not in catalog:
         raise UsageError(f"unknown model {name!r} (catalogue: {', '.join(catalog)})")
     return catalog[name]
+
+
+def default_model(task: str) -> str:
+    """The catalogue's default model for ``task`` (the one marked ``default``)."""
+    for entry in load_catalog().values():
+        if entry.default and entry.task == task:
+            return entry.name
+    raise ValueError(f"the catalogue has no default model for {task!r}")

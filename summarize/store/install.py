@@ -149,23 +149,3 @@ def _entry_fields(entry: CatalogEntry | None) -> dict[str, Any]:
         "license": entry.license,
         "catalog": entry.name,
     }
-
-
-def check_loads(staging: Path, name: str, manifest: dict[str, Any], source: Path | str) -> None:
-    """Load the staged model (tokenizer and weights) once, on the CPU; refuse it if it fails.
-
-    Errors name ``source`` (what the user gave), not the hidden staging folder.
-    """
-    from summarize.engines.neural.decoding import NeuralModel
-    from summarize.errors import InputError, ModelNotInstalledError, SummarizeError
-    from summarize.settings import Settings
-    from summarize.store import InstalledModel
-
-    settings = Settings(home=staging.parent, device="cpu", threads=1)
-    try:
-        model = NeuralModel(InstalledModel(name, staging, manifest), settings)
-    except (ModelNotInstalledError, SummarizeError) as exc:
-        reason = str(exc.__cause__ or exc).replace(str(staging), str(source))
-        family = manifest.get("family")
-        raise InputError(f"{source}: not a usable {family} model ({reason})") from None
-    model.ct2.close()

@@ -7,13 +7,12 @@ manifest lists is there with its recorded size; ``verify`` recomputes the sha256
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,9 +22,12 @@ from typing import Any, NoReturn
 from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
 from summarize.store.catalog import LANG_TOKEN_TASKS, get_entry, load_catalog
 from summarize.store.families import FAMILIES
-from summarize.store.manifests import inside, manifest_problem
+from summarize.store.manifests import inside, manifest_problem, sha256_file
 
 MANIFEST = "manifest.json"
+# The caller's check that a staged model loads: (folder, name, manifest, what the user gave).
+Verify = Callable[[Path, str, dict[str, Any], str], None]
+
 CORE_FILES = ("model.bin", "config.json")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
@@ -83,15 +85,6 @@ class InstalledModel:
             tokens = (self.manifest.get("tokenizer") or {}).get("lang_tokens") or {}
             return all(lang in tokens for lang in langs) if tokens else True
         return not self.languages or all(lang in self.languages for lang in langs)
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file, read in 1 MiB blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_name(name: str) -> str:
@@ -206,9 +199,19 @@ class ModelStore:
         return folder
 
     def import_path(
-        self, path: Path, name: str, quantization: str = "int8", *, force: bool = False
+        self,
+        path: Path,
+        name: str,
+        quantization: str = "int8",
+        *,
+        force: bool = False,
+        verify: Verify | None = None,
     ) -> InstalledModel:
-        """Install a local Hugging Face folder (converted) or CTranslate2 folder (copied)."""
+        """Install a local Hugging Face folder (converted) or CTranslate2 folder (copied).
+
+        ``verify`` (the caller's check that the staged model loads) runs before the model
+        is committed; it raises to refuse it.
+        """
         from summarize.store import install as installer
 
         source = Path(path).expanduser()
@@ -221,7 +224,8 @@ class ModelStore:
             except SummarizeError as exc:
                 # Name what the user gave, not the hidden staging folder.
                 raise type(exc)(str(exc).replace(str(staging), str(source))) from None
-            installer.check_loads(staging, name, manifest, source)
+            if verify is not None:
+                verify(staging, name, manifest, str(source))
             return self._commit(staging, name, manifest)
 
     def pull(
@@ -232,10 +236,12 @@ class ModelStore:
         revision: str | None = None,
         offline: bool = False,
         force: bool = False,
+        verify: Verify | None = None,
     ) -> InstalledModel:
         """Download catalogue model ``name`` (only its allow-listed files) and convert it.
 
         With ``offline`` only the local Hugging Face cache is read; the network is never used.
+        ``verify`` is checked as for :meth:`import_path`.
         """
         from summarize.store import hub
         from summarize.store import install as installer
@@ -251,7 +257,8 @@ class ModelStore:
                 "requested_revision": revision or entry.revision,
                 "path": str(snapshot),
             }
-            installer.check_loads(staging, name, manifest, f"{entry.repo}@{snapshot.name}")
+            if verify is not None:
+                verify(staging, name, manifest, f"{entry.repo}@{snapshot.name}")
             return self._commit(staging, name, manifest)
 
     def read(self, name: str) -> InstalledModel:

@@ -8,6 +8,7 @@ the model as damaged. :func:`inside` resolves a file name the manifest gives, or
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -95,3 +96,12 @@ def inside(folder: Path, relpath: str) -> Path:
     if not path.resolve().is_relative_to(root):
         raise ValueError(f"{relpath!r} leads out of the model folder")
     return path
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from summarize.errors import SummarizeError
-from summarize.store.local import sha256_file
+from summarize.store.manifests import sha256_file
 
 _UNITS = {"Bytes": 1, "kB": 10**3, "MB": 10**6, "GB": 10**9}
 _SIZE = re.compile(r"(\d+(?:\.(\d+))?) (Bytes|kB|MB|GB)")

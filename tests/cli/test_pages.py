@@ -9,7 +9,7 @@ import pytest
 from tests.cli.helpers import run_cli
 
 ROOT = Path(__file__).parents[2]
-GOLDEN = ROOT / "tests" / "text" / "golden" / "clean"
+GOLDEN = ROOT / "tests" / "text" / "clean" / "golden" / "clean"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from summarize.cli.app import COMMANDS, load_command
 from tests.cli.helpers import run_cli
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "article.txt"
-HEAVY = ("pydantic", "rich", "ctranslate2", "numpy", "platformdirs", "summarize.store")
+HEAVY = ("pydantic", "rich", "ctranslate2", "numpy", "platformdirs", "summarize.store.local")
 
 # Runs the real entry point, then reports which of HEAVY got imported.
 PROBE = """
@@ -70,7 +70,8 @@ def test_a_command_help_loads_no_pydantic(tmp_path: Path, command: str) -> None:
 
 
 def test_an_extractive_summary_into_a_pipe_loads_nothing_heavy(tmp_path: Path) -> None:
-    # No model installed (the test home is empty): the store and the catalogue stay unread;
+    # No model installed (the test home is empty): the store stays unread (the catalogue is
+    # read only to name its default model in the fallback notice);
     # platformdirs is not needed either, since SUMMARIZE_HOME is set.
     probe = _loaded(tmp_path, str(EXAMPLE), "--sentences", "2")
     commands = ["summarize.cli.article", "summarize.cli.commands", "summarize.cli.options"]

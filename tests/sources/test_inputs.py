@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from summarize.errors import InputError
+from summarize.sources.html import looks_like_html
 from summarize.sources.inputs import decode_bytes, read_jsonl, to_source
-from summarize.text.html import looks_like_html
 
 TEXT = "قال الوزير إن الاقتصاد نما بنسبة 3.5 في المئة، وهو أعلى معدل منذ عام 2010.\nسطر ثان."
 

@@ -6,7 +6,7 @@ import pytest
 
 from summarize.errors import UsageError
 from summarize.store import hub, langcodes
-from summarize.store.catalog import FAMILIES, TASKS, get_entry, load_catalog
+from summarize.store.catalog import FAMILIES, TASKS, default_model, get_entry, load_catalog
 
 
 def test_catalogue_names_the_issue_models() -> None:
@@ -76,3 +76,14 @@ def test_language_tokens() -> None:
         "klingon": [1, "x"],
     }
     assert langcodes.crosssum_tokens(langid_map) == {"ar": "<extra_id_4>", "en": "<extra_id_9>"}
+
+
+def test_each_task_has_one_default_model_and_hints_name_it() -> None:
+    from summarize.engines.resolve import pull_hint
+
+    for task in TASKS:
+        defaults = [e.name for e in load_catalog().values() if e.default and e.task == task]
+        assert len(defaults) == 1, (task, defaults)
+        assert default_model(task) == defaults[0]
+        assert pull_hint(task) == f"summarize models pull {defaults[0]}"
+    assert default_model("summarize") == "mt5-xlsum"

@@ -10,7 +10,8 @@ import pytest
 
 from summarize.errors import EXIT_MODEL_MISSING, ModelNotInstalledError, SummarizeError, UsageError
 from summarize.store.catalog import get_entry
-from summarize.store.local import ModelStore, sha256_file
+from summarize.store.local import ModelStore
+from summarize.store.manifests import sha256_file
 from tests.hub_fixtures import FAKE_SHA, cache_snapshot
 from tests.tiny_models import install_tiny
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarize.text.distance import distance
+from scripts.distance import distance
 
 
 def test_exact_within_the_band() -> None:

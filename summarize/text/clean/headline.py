@@ -19,11 +19,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from summarize.text.boilerplate import is_headline, word_total
-from summarize.text.lines import Line
+from summarize.text.clean.boilerplate import is_headline, word_total
+from summarize.text.clean.lines import Line
+from summarize.text.clean.titles import strip_site_affix
+from summarize.text.clean.vocabulary import content_words, support
 from summarize.text.sentences import split_sentences
-from summarize.text.titles import strip_site_affix
-from summarize.text.vocabulary import content_words, support
 
 _MAX_TITLE_WORDS = 20
 _MIN_WORDS = 3
@@ -82,7 +82,7 @@ def best_title(candidates: Sequence[str], body: str, site: str | None = None) ->
     """The first of ``candidates`` the body supports, else the first one given.
 
     The chosen title loses a site-name segment glued to it (``الخبر - اليوم السابع``):
-    see :func:`summarize.text.titles.strip_site_affix`.
+    see :func:`summarize.text.clean.titles.strip_site_affix`.
     """
     chosen = _pick_title(candidates, body)
     if chosen is None:

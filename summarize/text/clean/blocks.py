@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from summarize.text.boilerplate import Kind, LineInfo, ends_sentence, is_headline, word_total
+from summarize.text.clean.boilerplate import Kind, LineInfo, ends_sentence, is_headline, word_total
+from summarize.text.clean.lines import Line
 from summarize.text.lang import detect_lang
-from summarize.text.lines import Line
 
 _LABEL_WORDS = 3
 _LABEL_CHARS = 30  # scripts written without spaces have one "word" per line

@@ -9,7 +9,7 @@ that carries a few line tags (``<br/>``, ``<p>``, ``<b>``) from a copy, and from
 trafilatura (dates with htmldate), imported only here so that text input and ``--help``
 never load it. The headline is chosen among ``og:title``, the page's ``<h1>`` elements
 (longest first) and trafilatura's own title, as the first one the body supports
-(:func:`summarize.text.headline.best_title`): a logo ``<h1>`` or a section name loses to
+(:func:`summarize.text.clean.best_title`): a logo ``<h1>`` or a section name loses to
 the article's headline. The date is a date line written under the headline when it can be
 read and htmldate finds the same day or no full date (extractors drop that line), else
 htmldate's. The cleaner's Arabic rules then run on the
@@ -23,7 +23,7 @@ import html as html_lib
 import re
 from typing import Any, Literal
 
-from summarize.text.headline import best_title
+from summarize.text.clean import best_title
 
 MarkupKind = Literal["page", "tagged", "text"]
 
@@ -71,7 +71,7 @@ def _dateline(tree: Any, title: str | None) -> str | None:
     Extractors often drop it from the text, and the page's metadata may hold no date or
     only a year; the line a reader sees is the article's own time.
     """
-    from summarize.text.boilerplate import Kind, classify_line
+    from summarize.text.clean import Kind, classify_line
 
     nodes = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
     texts = [t for t in (" ".join(str(n).split()) for n in nodes) if t]
@@ -95,7 +95,7 @@ def _choose_date(dateline: str | None, found: str | None) -> str | None:
     A line under the headline may be a teaser's or a comment's date, or no date at all
     (a phone number); htmldate's date, from the page's metadata and markup, wins then.
     """
-    from summarize.text.dates import to_iso
+    from summarize.text.clean import to_iso
 
     written = to_iso(dateline) if dateline else None
     if written is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.boilerplate import Kind, LineInfo, classify_line, is_headline
+from summarize.text.clean.boilerplate import Kind, LineInfo, classify_line, is_headline
 
 B = Kind.BODY
 

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.text.clean import clean_article
+from summarize.text.clean.wrap import unwrap, wrap_width
 from summarize.text.sentences import split_sentences
-from summarize.text.wrap import unwrap, wrap_width
 
 GOLDEN = Path(__file__).parent / "golden" / "wrap"
 CASES = sorted(GOLDEN.glob("*.txt"))

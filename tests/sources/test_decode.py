@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from summarize.text.decode import DecodeError, decode, plausibility
-from summarize.text.distance import distance
+from scripts.distance import distance
+from summarize.sources.decode import DecodeError, decode, plausibility
 
 TEXT = (
     "قال الوزير إن الاقتصاد نما بنسبة 3.5 في المئة، وهو أعلى معدل منذ عام 2010.\n"

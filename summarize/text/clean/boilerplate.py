@@ -1,6 +1,6 @@
 """Line rules for news boilerplate: each small function looks at one line only.
 
-Markers (:mod:`summarize.text.markers`) are compared on folded words, so ``اقرأ أيضاً``,
+Markers (:mod:`summarize.text.clean.markers`) are compared on folded words, so ``اقرأ أيضاً``,
 ``إقرأ أيضا`` and ``اقرا ايضا`` are the same marker. A marker only counts at the start of a
 line, and most need a separator (``:``, ``-``, ``|``) or nothing after them, so a body
 sentence that merely contains ``المصدر`` or ``ذات صلة`` is left alone. A related-stories
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from summarize.text import markers as m
+from summarize.text.clean import markers as m
 from summarize.text.normalize import fold
 
 

@@ -32,8 +32,8 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from summarize.text.boilerplate import Kind, ends_sentence, is_headline, word_total
-from summarize.text.lines import Line
+from summarize.text.clean.boilerplate import Kind, ends_sentence, is_headline, word_total
+from summarize.text.clean.lines import Line
 
 _MAX_LINKS = 8
 _WINDOW = 80

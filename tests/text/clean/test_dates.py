@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.dates import to_iso
+from summarize.text.clean.dates import to_iso
 
 
 @pytest.mark.parametrize(

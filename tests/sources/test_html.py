@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from summarize.sources.html import html_to_text, looks_like_html, markup_kind, tags_to_text
 from summarize.text.clean import clean_article
-from summarize.text.html import html_to_text, looks_like_html, markup_kind, tags_to_text
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "text" / "clean" / "golden"  # the cleaner's
 
 _PARAGRAPHS = [
     "تناولت الصحف البريطانية الصادرة صباح اليوم أزمة أسعار الغاز في أوروبا، وتوقعت أن تواجه"

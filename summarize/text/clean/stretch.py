@@ -20,9 +20,9 @@ from __future__ import annotations
 import itertools
 import math
 
-from summarize.text.boilerplate import ends_sentence, is_headline, word_total
-from summarize.text.lines import Line
-from summarize.text.vocabulary import support
+from summarize.text.clean.boilerplate import ends_sentence, is_headline, word_total
+from summarize.text.clean.lines import Line
+from summarize.text.clean.vocabulary import support
 
 _MIN_LINES = 25
 _FURNITURE_SHARE = 0.6

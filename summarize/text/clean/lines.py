@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from summarize.text.boilerplate import Kind, LineInfo
-from summarize.text.vocabulary import content_words
+from summarize.text.clean.boilerplate import Kind, LineInfo
+from summarize.text.clean.vocabulary import content_words
 
 
 @dataclass

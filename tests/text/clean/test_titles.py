@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.titles import strip_site_affix
+from summarize.text.clean.titles import strip_site_affix
 
 _HEADLINE = "وزير الري يشهد توقيع عقد دراسة المياه الجوفية"
 

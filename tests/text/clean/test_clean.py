@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.text.clean import CleanArticle, clean_article
+from summarize.text.clean.wrap import unwrap
 from summarize.text.normalize import normalize_text
-from summarize.text.wrap import unwrap
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted((GOLDEN / "clean").glob("*.txt"))
-EXAMPLES = Path(__file__).parents[2] / "examples"
+EXAMPLES = Path(__file__).parents[3] / "examples"
 
 
 def _as_dict(article: CleanArticle) -> dict[str, object]:
@@ -92,8 +92,8 @@ def _marked_text(n: int) -> str:
 
 def _work(monkeypatch: pytest.MonkeyPatch, n: int) -> int:
     """Words the cleaner counts or folds into content words for ``_marked_text(n)``."""
-    import summarize.text.lines as lines_module
-    import summarize.text.stories as stories_module
+    import summarize.text.clean.lines as lines_module
+    import summarize.text.clean.stories as stories_module
 
     seen = [0]
 

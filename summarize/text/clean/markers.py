@@ -2,7 +2,7 @@
 
 Phrases are stored as tuples of folded words (:func:`summarize.text.normalize.fold`),
 longest first, so ``اقرأ أيضاً``, ``إقرأ أيضا`` and ``اقرا ايضا`` are the same marker and
-the longest marker wins. The rules that use them are in :mod:`summarize.text.boilerplate`.
+the longest marker wins. The rules that use them are in :mod:`summarize.text.clean.boilerplate`.
 """
 
 from __future__ import annotations
