@@ -47,7 +47,7 @@ def _config(path: Path, out: Path, workers: int, window: int) -> Any:
     options = SummaryOptions(length=Length(sentences=3), engine="extractive")
     return BatchConfig(
         inputs=[str(path)],
-        job=Summarize(options),
+        task=Summarize(options),
         settings=Settings.from_env(),
         output=str(out),
         workers=workers,

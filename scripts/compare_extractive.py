@@ -17,6 +17,8 @@ Needs the ``bench`` extra (sumy, pyarabic). Usage, from the repository root::
 
     python scripts/compare_extractive.py
     python scripts/compare_extractive.py --tune   # the grid search on the tuning half
+
+Each length option against lead at the same length: ``scripts/extractive_lengths.py``.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.engines.base import Document, Length
-from summarize.engines.extractive.engine import RANKER, ExtractiveEngine, default_words
+from summarize.engines.extractive.engine import ExtractiveEngine
 from summarize.engines.extractive.ranking import Weights
 from summarize.evaluate.rouge import rouge_max
 from summarize.pipeline import cap_words
@@ -261,63 +263,6 @@ def report(args: argparse.Namespace, articles: list[Article]) -> None:
     print(f"\nReproduce (from the repository root): python scripts/compare_extractive.py {flags}")
 
 
-# The length options of the length table (--lengths): how many words each asks for.
-RATIO = 0.2
-
-
-def asked_words(mode: str, article: Article, total: int) -> tuple[Length, int]:
-    """The Length a user would ask for under ``mode``, and the words it asks for."""
-    if mode == "--max-words":
-        return Length(max_words=article.budget), article.budget
-    if mode == "--ratio":
-        return Length(ratio=RATIO), max(1, round(RATIO * total))
-    return Length(), default_words(total)
-
-
-def length_rows(
-    mode: str, articles: Sequence[Article], ranker: str
-) -> list[tuple[float, float, float, int]]:
-    """Per article: engine R2, lead R2 at the words asked, words out and words asked."""
-    engine = ExtractiveEngine(ranker=ranker)
-    rows = []
-    for a in articles:
-        doc = document(a)
-        total = sum(len(sent.text.split()) for sent in doc.sentences)
-        length, asked = asked_words(mode, a, total)
-        out = "".join(engine.summarize(doc, length, doc.lang)).strip()
-        base = truncate(" ".join(sent.text for sent in doc.sentences), asked)
-        mine = rouge_max(out, a.references)["rouge2"].fmeasure
-        theirs = rouge_max(base, a.references)["rouge2"].fmeasure
-        rows.append((mine, theirs, float(len(out.split())), asked))
-    return rows
-
-
-def length_report(args: argparse.Namespace, articles: list[Article]) -> None:
-    """Markdown table: each length option against lead at the same number of words."""
-    halves = {
-        "tuning (even rows)": [a for a in articles if a.row % 2 == 0],
-        "held-out (odd rows)": [a for a in articles if a.row % 2 == 1],
-    }
-    if args.whole:
-        halves = {"all rows": articles}
-    print("| option | half | articles | R2 | lead R2 | R2 − lead (95% CI) | words out / asked |")
-    print("| --- | --- | ---: | ---: | ---: | --- | ---: |")
-    for mode in ("--max-words", "--ratio", "default"):
-        for label, part in halves.items():
-            rows = length_rows(mode, part, args.ranker)
-            mine, base = [r[0] for r in rows], [r[1] for r in rows]
-            lo, hi = bootstrap_diff(mine, base, args.bootstrap, args.seed)
-            delta = 100 * (mean(mine) - mean(base))
-            words = f"{mean([r[2] for r in rows]):.1f} / {mean([float(r[3]) for r in rows]):.1f}"
-            print(
-                f"| {mode} | {label} | {len(rows)} | {100 * mean(mine):.2f} | "
-                f"{100 * mean(base):.2f} | {delta:+.2f} ({100 * lo:+.2f}, {100 * hi:+.2f}) | "
-                f"{words} |"
-            )
-    flags = " ".join(sys.argv[1:]) or f"--data {args.data} --lengths"
-    print(f"\nReproduce (from the repository root): python scripts/compare_extractive.py {flags}")
-
-
 # The grid searched by --tune; Weights() holds the values it chose on the tuning half.
 GRID: dict[str, tuple[float, ...]] = {
     "position": (1.0, 2.0, 4.0),
@@ -354,11 +299,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     parser.add_argument("--tune", action="store_true", help="grid search on the tuning half")
     parser.add_argument(
-        "--lengths", action="store_true", help="the length-option table (words out vs asked)"
-    )
-    parser.add_argument("--ranker", default=RANKER, help="ranker of --lengths")
-    parser.add_argument("--whole", action="store_true", help="--lengths over all rows, not by half")
-    parser.add_argument(
         "--words", type=int, default=None, help="a fixed budget in words, not the reference's"
     )
     args = parser.parse_args(argv)
@@ -368,8 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = load(args.data, args.words)[: args.limit]
     if args.tune:
         tune(articles)
-    elif args.lengths:
-        length_report(args, articles)
+
     else:
         report(args, articles)
     return 0

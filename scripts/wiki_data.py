@@ -19,7 +19,7 @@ Records are written in path/line order with ids ``NNNNN-PAGEID``; ``--halves`` a
 Usage, from the repository root (the snapshot comes from the ``fetch`` tool)::
 
     python scripts/wiki_data.py /work/.mirror/motazsaad+arzWikiExtracts /tmp/wiki.jsonl --halves
-    python scripts/compare_extractive.py --data /tmp/wiki.jsonl --lengths
+    python scripts/extractive_lengths.py --data /tmp/wiki.jsonl
 """
 
 from __future__ import annotations

@@ -4,13 +4,15 @@ The front door of the package (see :mod:`summarize.api`)::
 
     import summarize
 
-    print(summarize.summarise(text, sentences=2).text)
+    print(summarize.summarize(text, sentences=2).text)
     for piece in summarize.stream(text):
         print(piece, end="")
     english = summarize.translate(text, to="en").text
     brief = summarize.write_brief(text)
 
-Names are imported on first use, so ``import summarize`` (and ``summarize --help``) stays cheap.
+``summarize.summarize`` is the one spelling; ``summarise`` and ``summarize_text`` (which takes a
+:class:`SummaryOptions`) are older names for it, kept. Names are imported on first use, so
+``import summarize`` (and ``summarize --help``) stays cheap.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ from summarize.version import __version__
 # Public name → the module that defines it.
 _EXPORTS = {
     "Session": "summarize.api",
+    "summarize": "summarize.api",
     "summarise": "summarize.api",
     "stream": "summarize.api",
     "translate": "summarize.api",
     "write_brief": "summarize.api",
     "Result": "summarize.pipeline",
-    "summarize_text": "summarize.pipeline",
+    "summarize_text": "summarize.api",
     "SummaryOptions": "summarize.engines.base",
     "Length": "summarize.engines.base",
     "register_summarizer": "summarize.engines.registry",
@@ -40,11 +43,19 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from summarize.api import Session, stream, summarise, translate, write_brief
+    from summarize.api import (
+        Session,
+        stream,
+        summarise,
+        summarize,
+        summarize_text,
+        translate,
+        write_brief,
+    )
     from summarize.engines.base import Length, SummaryOptions
     from summarize.engines.registry import register_summarizer, register_translator
     from summarize.errors import InputError, ModelNotInstalledError, SummarizeError, UsageError
-    from summarize.pipeline import Result, summarize_text
+    from summarize.pipeline import Result
 
 __all__ = [
     "InputError",
@@ -60,6 +71,7 @@ __all__ = [
     "register_translator",
     "stream",
     "summarise",
+    "summarize",
     "summarize_text",
     "translate",
     "write_brief",

@@ -4,7 +4,7 @@ One-off calls build their engine, run, and release it::
 
     import summarize
 
-    result = summarize.summarise(text, sentences=2)      # a Result: .text, .lang, .engine
+    result = summarize.summarize(text, sentences=2)      # a Result: .text, .lang, .engine
     for piece in summarize.stream(text, lang="en"):      # the summary as it is written
         print(piece, end="", flush=True)
     english = summarize.translate(text, to="en")
@@ -14,7 +14,7 @@ A :class:`Session` keeps its engines loaded across many articles (neural models 
 
     with summarize.Session(max_words=40) as session:
         for text in articles:
-            print(session.summarise(text).text)
+            print(session.run(text).text)
 
 Options have the command line's names and meanings (``engine``, ``model``, ``lang``,
 ``sentences``, ``max_words``, ``ratio``, ``beam``, ``device``, ``compute_type``, ``threads``,
@@ -29,15 +29,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import replace
-from types import TracebackType
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
-from summarize.engines.base import Length, SummaryOptions, notice_of
-from summarize.pipeline import Event, Finished, Fragment, Prepared, Result, prepare
+from summarize.engines.base import Length, SummaryOptions
+from summarize.pipeline import Event, Finished, Fragment, Prepared, Result
 from summarize.settings import Settings
 from summarize.sources.inputs import to_source
 from summarize.tasks import Brief as BriefTask
-from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, check_source
+from summarize.tasks import Engine, Summarize, Task, Translate, check_lang
+from summarize.tasks import Session as TaskSession
 
 if TYPE_CHECKING:
     from summarize.brief.build import Brief
@@ -69,10 +69,12 @@ def _settings(
     )
 
 
-class Session:
+class Session(TaskSession):
     """A task (summaries by default) whose engines are built on first use and kept until closed.
 
     ``task`` is a :mod:`summarize.tasks` object; without one the summary options below apply.
+    This is :class:`summarize.tasks.Session` with the command line's options as keywords;
+    its notices go to the ``summarize`` logger.
     """
 
     def __init__(
@@ -95,37 +97,32 @@ class Session:
             length = Length(sentences=sentences, max_words=max_words, ratio=ratio)
             options = SummaryOptions(length, check_lang(lang), engine, model, beam)
             task = Summarize(options)
-        self.task = task
-        self.settings = _settings(device, compute_type, threads, offline)
-        self._engines: dict[tuple[str, str], Engine] = {}
+        super().__init__(task, _settings(device, compute_type, threads, offline), log.warning)
+
+    def prepare_text(self, text: str) -> Prepared:
+        """The article ``text`` (plain text or an HTML page), cleaned and checked."""
+        source = to_source(text, "text")
+        return self.prepare(source.text, title=source.title, date=source.date, source=source.source)
 
     def open(self, text: str) -> tuple[Prepared, Engine, str]:
         """The cleaned article ``text`` (plain text or an HTML page), its engine and target."""
-        source = to_source(text, "text")
-        prepared = prepare(source.text, title=source.title, date=source.date, source=source.source)
-        check_source(prepared)
-        target = self.task.target(prepared.meta.source_lang)
-        key = (prepared.meta.source_lang, target)
-        if key not in self._engines:
-            self._engines[key] = self.task.engine(self.settings, *key)
-            notice = notice_of(self._engines[key])
-            if notice:
-                log.warning(notice)
-        return prepared, self._engines[key], target
+        prepared = self.prepare_text(text)
+        engine, target = self.engine_for(prepared)
+        return prepared, engine, target
 
-    def engines(self) -> list[Engine]:
-        """The engines built so far (one per language pair met)."""
-        return list(self._engines.values())
-
-    def summarise(self, text: str) -> Result:
-        """The summary (or, for a :class:`~summarize.tasks.Translate` task, translation)."""
+    def run(self, text: str) -> Result:
+        """The task's result for ``text``: its summary, or its translation for a
+        :class:`~summarize.tasks.Translate` task."""
         for event in self._events(text):
             if isinstance(event, Finished):
                 return event.result
         raise RuntimeError("the engine produced no result")
 
+    # The name this method had first (it also translates): kept for existing callers.
+    summarise = run
+
     def stream(self, text: str) -> Iterator[str]:
-        """The output of :meth:`summarise`, fragment by fragment as it is written."""
+        """The output of :meth:`run`, fragment by fragment as it is written."""
         for event in self._events(text):
             if isinstance(event, Fragment):
                 yield event.text
@@ -144,31 +141,28 @@ class Session:
     def _events(self, text: str) -> Iterator[Event]:
         if not isinstance(self.task, Summarize | Translate):
             raise TypeError(f"a {self.task.name} session makes no summary or translation")
-        prepared, engine, target = self.open(text)
-        return self.task.events(prepared, engine, target)
-
-    def close(self) -> None:
-        """Release every engine (their model memory)."""
-        for engine in self._engines.values():
-            engine.close()
-        self._engines.clear()
-
-    def __enter__(self) -> Session:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+        return self.events(self.prepare_text(text))
 
 
-def summarise(text: str, **options: Unpack[SummaryArgs]) -> Result:
+def summarize(text: str, **options: Unpack[SummaryArgs]) -> Result:
     """Summarise one article (options as :class:`Session`'s); the result has ``.text``."""
     with Session(**options) as session:
-        return session.summarise(text)
+        return session.run(text)
+
+
+# The British spelling, public since the first release: the same function.
+summarise = summarize
+
+
+def summarize_text(raw: str, options: SummaryOptions | None = None) -> Result:
+    """:func:`summarize` with its options as one :class:`SummaryOptions` (an older spelling)."""
+    task = Summarize(options or SummaryOptions())
+    with TaskSession(task, Settings.from_env(), log.warning) as session:
+        events = session.events(session.prepare(raw))
+        for event in events:
+            if isinstance(event, Finished):
+                return event.result
+    raise RuntimeError("the engine produced no result")
 
 
 def stream(text: str, **options: Unpack[SummaryArgs]) -> Iterator[str]:
@@ -200,7 +194,7 @@ def translate(
     with Session(
         task, device=device, compute_type=compute_type, threads=threads, offline=offline
     ) as session:
-        return session.summarise(text)
+        return session.run(text)
 
 
 def write_brief(

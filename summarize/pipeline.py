@@ -199,22 +199,3 @@ def stream_translation(prepared: Prepared, engine: Translator, target_lang: str)
     text = "".join(parts).strip()
     result = Result(text, target_lang, engine.name, engine.model, prepared.meta, "translation")
     yield Finished(result)
-
-
-def summarize_text(raw: str, options: SummaryOptions | None = None) -> Result:
-    """Summarise one article end to end and return the result (library entry point)."""
-    from summarize.engines import resolve_summarizer
-    from summarize.settings import Settings
-
-    options = options or SummaryOptions()
-    settings = Settings.from_env()
-    prepared = prepare(raw, max_chars=settings.max_chars)
-    target = options.target_lang or prepared.meta.source_lang
-    engine = resolve_summarizer(options, prepared.meta.source_lang, target, settings)
-    try:
-        for event in stream_summary(prepared, engine, options):
-            if isinstance(event, Finished):
-                return event.result
-    finally:
-        engine.close()
-    raise AssertionError("stream_summary ended without a result")

@@ -102,3 +102,14 @@ def test_import_summarize_loads_no_pipeline_until_asked() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def test_one_spelling_and_its_older_names_agree() -> None:
+    from summarize.engines.base import Length, SummaryOptions
+
+    result = summarize.summarize(ARTICLE, sentences=2)
+    assert summarize.summarise is summarize.summarize
+    options = SummaryOptions(length=Length(sentences=2))
+    assert summarize.summarize_text(ARTICLE, options) == result
+    with summarize.Session(sentences=2) as session:
+        assert session.run(ARTICLE) == session.summarise(ARTICLE) == result

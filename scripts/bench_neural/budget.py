@@ -1,7 +1,7 @@
 """Token budget per batched decoding call: time and peak memory against the budget.
 
 The tool gives each ``translate_batch`` call ``BATCH_TOKENS`` padded source tokens × beam
-(``summarize/engines/decoding.py``). This measures what that budget buys against smaller ones
+(``summarize/engines/neural/model.py``). This measures what that budget buys against smaller ones
 and against one call per article, on the mT5-small-sized random model of
 ``engines.py`` (same builder, same article-like inputs from the dev set, read at run
 time): each run is a fresh child process that loads the int8 model, decodes every document
@@ -28,7 +28,7 @@ from typing import Any
 
 from scripts.bench_neural import models, runs
 from scripts.bench_neural.procs import run_worker
-from summarize.engines.neural.decoding import BATCH_TOKENS
+from summarize.engines.neural.model import BATCH_TOKENS
 
 
 def _hwm_mib() -> float:

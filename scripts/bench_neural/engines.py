@@ -35,7 +35,7 @@ from typing import Any
 
 from scripts.bench_neural import models, runs
 from scripts.bench_neural.procs import cold_start, peak_rss, worker_main
-from summarize.engines.neural.decoding import BATCH_TOKENS
+from summarize.engines.neural.model import BATCH_TOKENS
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:

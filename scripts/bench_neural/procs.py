@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.bench_neural import models
-from summarize.engines.neural.decoding import BATCH_TOKENS
+from summarize.engines.neural.model import BATCH_TOKENS
 
 MEMORY_DOCS = 3
 

@@ -27,7 +27,7 @@ from scripts.bench_neural import models, runs
 from scripts.bench_neural.procs import _peak_rss_kib
 from summarize.engines.base import Document, Length
 from summarize.engines.neural.ct2 import Decoding
-from summarize.engines.neural.decoding import NeuralModel
+from summarize.engines.neural.model import NeuralModel
 from summarize.engines.neural.engine import DecodePlan, NeuralSummarizer, NeuralTranslator
 from summarize.tiny.builders import Shape, build_mt5, build_nllb, train_spm
 
@@ -338,7 +338,7 @@ def tool_stage(real: RealShape, root: Path, data: Path, args: Any) -> dict[str, 
 
 def hf_stage(real: RealShape, root: Path, data: Path, args: Any) -> dict[str, Any]:
     """transformers ``generate`` (float32) on the article's units at the default beam."""
-    from summarize.engines.neural.decoding import BATCH_TOKENS
+    from summarize.engines.neural.model import BATCH_TOKENS
 
     model = bench_model(real, root)
     neural = runs.load(model, "int8")

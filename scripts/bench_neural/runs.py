@@ -18,8 +18,8 @@ from typing import Any
 from scripts.bench_neural.models import BenchModel, read_rows
 from summarize.engines.base import Document, Length
 from summarize.engines.neural.ct2 import Decoding
-from summarize.engines.neural.decoding import BATCH_TOKENS, NeuralModel, plan_batches, source_budget
 from summarize.engines.neural.engine import DecodePlan, NeuralSummarizer, NeuralTranslator
+from summarize.engines.neural.model import BATCH_TOKENS, NeuralModel, plan_batches, source_budget
 from summarize.settings import Settings
 from summarize.store.local import ModelStore
 from summarize.text.sentences import split_sentences

@@ -42,7 +42,7 @@ class BatchConfig:
     """Everything a batch run needs, validated by the CLI."""
 
     inputs: list[str]
-    job: Task
+    task: Task
     settings: Settings
     input_format: str = "auto"
     output: str | None = None
@@ -60,7 +60,7 @@ def windows(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRec
 
 def _pool_pays(worker: RecordWorker) -> bool:
     """Only the embedded extractive engine is cheap to copy into processes."""
-    engines = worker.engines()
+    engines = worker.session.engines()
     return bool(engines) and all(getattr(e, "name", None) == "extractive" for e in engines)
 
 
@@ -69,11 +69,11 @@ def _pool_pays(worker: RecordWorker) -> bool:
 _WORKER: RecordWorker | None = None
 
 
-def _init_process(job: Task, settings: Settings) -> None:
+def _init_process(task: Task, settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it.
     quiet_worker()
     global _WORKER
-    _WORKER = RecordWorker(job, settings)
+    _WORKER = RecordWorker(task, settings)
 
 
 def _process_chunk(chunk: list[InputRecord]) -> list[dict[str, Any]]:
@@ -82,7 +82,7 @@ def _process_chunk(chunk: list[InputRecord]) -> list[dict[str, Any]]:
 
 
 def _pool_outputs(
-    records: Iterator[InputRecord], job: Task, settings: Settings, processes: int
+    records: Iterator[InputRecord], task: Task, settings: Settings, processes: int
 ) -> Iterator[dict[str, Any]]:
     """Outputs of a process pool, in order, with at most ``POOL_DEPTH`` tasks per process.
 
@@ -94,7 +94,7 @@ def _pool_outputs(
     # fork: workers start in milliseconds and inherit engines registered at run time.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    pool = ctx.Pool(processes, initializer=_init_process, initargs=(job, settings))
+    pool = ctx.Pool(processes, initializer=_init_process, initargs=(task, settings))
     try:
         pending: deque[Any] = deque()
         for chunk in windows(records, POOL_CHUNK):
@@ -115,14 +115,14 @@ def _outputs(
     """Output records in input order: serially, then (maybe) through a process pool."""
     processes = config.workers or cpu_count()
     if config.workers > 1:
-        yield from _pool_outputs(records, config.job, config.settings, processes)
+        yield from _pool_outputs(records, config.task, config.settings, processes)
         return
     started = time.perf_counter()
     for window in windows(records, config.window):
         yield from worker.run(window)
         long_run = time.perf_counter() - started > SWITCH_AFTER_S
         if config.workers == 0 and processes > 1 and long_run and _pool_pays(worker):
-            yield from _pool_outputs(records, config.job, config.settings, processes)
+            yield from _pool_outputs(records, config.task, config.settings, processes)
             return
 
 
@@ -168,7 +168,7 @@ def run_batch(config: BatchConfig) -> Tally:
     """Run a batch job; raise :class:`SummarizeError` (exit 1) if any record failed."""
     start = start_run(config)
     sink = open_sink(config.output)
-    worker = RecordWorker(config.job, config.settings, notify=start.notice)
+    worker = RecordWorker(config.task, config.settings, notify=start.notice)
     progress = start.progress()
     started = time.perf_counter()
     try:

@@ -1,4 +1,4 @@
-"""Turning input records into output records: one worker, its engines built once.
+"""Turning input records into output records: one worker, its session's engines built once.
 
 The same :class:`RecordWorker` runs in the main process (serial batches) and in each
 worker process of a pool, so both give the same records.
@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarize.batch.records import InputRecord
-from summarize.engines.base import notice_of
 from summarize.errors import InputError, one_line
-from summarize.pipeline import Prepared, prepare
+from summarize.pipeline import Prepared
 from summarize.settings import Settings
-from summarize.tasks import Engine, Task, check_source
-from summarize.text.limit import cut_notice
+from summarize.tasks import Engine, Session, Task
 
 
 @dataclass
@@ -55,27 +53,11 @@ class RecordWorker:
     ) -> None:
         self.task = task
         self.settings = settings
-        # Engine notices (e.g. a fallback to the extractive engine) go to ``notify``.
-        self.notify = notify
-        self._engines: dict[tuple[str, str], Engine] = {}
-
-    def engines(self) -> list[Engine]:
-        """The engines built so far."""
-        return list(self._engines.values())
-
-    def load(self, source: str, target: str) -> Engine:
-        """The engine for this language pair, built on first use and kept.
-
-        Resolution errors (unknown engine, model not installed) are the run's, not the
-        record's: they propagate and end the batch with their own exit code.
-        """
-        key = (source, target)
-        if key not in self._engines:
-            self._engines[key] = self.task.engine(self.settings, source, target)
-            notice = notice_of(self._engines[key])
-            if notice and self.notify is not None:
-                self.notify(notice)
-        return self._engines[key]
+        # Engines are opened, kept and closed by the session; their notices (e.g. a fallback
+        # to the extractive engine) and input cuts go to ``notify``. Resolution errors
+        # (unknown engine, model not installed) are the run's, not a record's: they
+        # propagate and end the batch with their own exit code.
+        self.session = Session(task, settings, notify)
 
     def _fetch(self, record: InputRecord) -> InputRecord:
         """The record with the text (and title, date) of the page at its ``url``."""
@@ -99,19 +81,15 @@ class RecordWorker:
         if record.error is not None or record.text is None:
             return error_record(record, record.error or "no text")
         try:
-            max_chars = self.settings.max_chars
-            prepared = prepare(
-                record.text, title=record.title, date=record.date, max_chars=max_chars
+            label = f"record {record.id}"
+            prepared = self.session.prepare(
+                record.text, title=record.title, date=record.date, label=label
             )
-            if prepared.meta.truncated_from is not None and self.notify is not None:
-                cut = cut_notice(prepared.meta.truncated_from, max_chars)
-                self.notify(f"record {record.id}: {cut}")
-            prepared = check_source(prepared)
             source = prepared.meta.source_lang
             target = self.task.target(source)
         except InputError as exc:
             return error_record(record, str(exc))
-        return _Item(record, prepared, self.load(source, target), target, started)
+        return _Item(record, prepared, self.session.engine(source, target), target, started)
 
     def _run_one(self, item: _Item) -> dict[str, Any]:
         try:
@@ -173,6 +151,4 @@ class RecordWorker:
 
     def close(self) -> None:
         """Release every engine built."""
-        for engine in self._engines.values():
-            engine.close()
-        self._engines.clear()
+        self.session.close()

@@ -21,7 +21,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from summarize.engines.base import Document, Length, Summarizer, Translator
+from summarize.engines.base import (
+    BatchSummarizer,
+    BatchTranslator,
+    Document,
+    Length,
+    SentenceDecoder,
+    Summarizer,
+    Translator,
+)
 from summarize.errors import ModelNotInstalledError, UsageError
 from summarize.settings import Settings
 from summarize.text.sentences import split_sentences
@@ -58,18 +66,16 @@ def _document(text: str, lang: str) -> Document:
 class SentenceEngine:
     """Turns short source texts into the target language, all in one decoding call.
 
-    Wraps a neural translator or crossSum summariser (anything with a ``neural`` model and a
-    decoding ``plan``): each text is split into sentences, each sentence into units within the
-    model's budget, duplicate units are decoded once, and every unit goes through one batched
-    call (beam search) or one greedy stream. Other engines (test fakes, future backends) go
-    through the public batch protocol instead.
+    An engine that is a :class:`~summarize.engines.base.SentenceDecoder` (the neural
+    translators and crossSum summariser): each text is split into sentences, each sentence
+    into the engine's units, duplicate units are decoded once, and every unit goes through one
+    batched call (beam search) or one greedy stream. Other engines (test fakes, plugins) go
+    through their public protocols, a batch call where they have one.
     """
 
     def __init__(self, engine: Summarizer | Translator) -> None:
         self.engine = engine
         self.model: str | None = engine.model
-        self.neural: Any = getattr(engine, "neural", None)
-        self.plan: Any = getattr(engine, "plan", None)
 
     def stream(self, texts: Sequence[str], src: str, tgt: str) -> Iterator[tuple[int, str]]:
         """Yield ``(index, fragment)``: text ``i``'s translation, in pieces as it is decoded.
@@ -77,11 +83,12 @@ class SentenceEngine:
         All of text ``i``'s fragments come before text ``i + 1``'s and every text yields at
         least once; its translation is the concatenation of its fragments.
         """
-        if self.neural is None or self.plan is None:
+        decoder = self.engine
+        if not isinstance(decoder, SentenceDecoder):
             yield from enumerate(self._public(texts, src, tgt))
             return
-        units, owned = self._units(texts)
-        reader = _UnitReader(self._decode(units, src, tgt))
+        units, owned = self._units(decoder, texts)
+        reader = _UnitReader(decoder.decode_units(units, src, tgt))
         decoded: dict[int, str] = {}
         for i, mine in enumerate(owned):
             yield i, ""
@@ -102,7 +109,10 @@ class SentenceEngine:
                     yield i, fragment
                 decoded[unit] = "".join(parts)
 
-    def _units(self, texts: Sequence[str]) -> tuple[list[list[str]], list[list[int]]]:
+    @staticmethod
+    def _units(
+        decoder: SentenceDecoder, texts: Sequence[str]
+    ) -> tuple[list[list[str]], list[list[int]]]:
         """Unique units to decode, and the unit indices making up each text, in order."""
         index: dict[tuple[str, ...], int] = {}
         units: list[list[str]] = []
@@ -110,7 +120,7 @@ class SentenceEngine:
         for text in texts:
             mine: list[int] = []
             for sentence in split_sentences(text):
-                for unit in self.neural.split(sentence.text):
+                for unit in decoder.units(sentence.text):
                     key = tuple(unit)
                     if key not in index:
                         index[key] = len(units)
@@ -119,24 +129,14 @@ class SentenceEngine:
             owned.append(mine)
         return units, owned
 
-    def _decode(self, units: list[list[str]], src: str, tgt: str) -> Iterator[tuple[int, str]]:
-        """``(unit, text)`` in unit order: one greedy stream, or one beam-search call."""
-        if not units:
-            return
-        beam = self.plan.beam_for(self.neural)
-        if self.plan.stream:
-            yield from self.neural.stream(units, src, tgt, beam=beam)
-            return
-        yield from enumerate(self.neural.run(units, src, tgt, beam=beam))
-
     def _public(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         docs = [_document(t, src) for t in texts]
-        engine: Any = self.engine
-        if hasattr(engine, "translate_batch"):
+        engine = self.engine
+        if isinstance(engine, BatchTranslator):
             return [t.strip() for t in engine.translate_batch(docs, tgt)]
-        if hasattr(engine, "translate"):
+        if isinstance(engine, Translator):
             return ["".join(engine.translate(d, tgt)).strip() for d in docs]
-        if hasattr(engine, "summarize_batch"):
+        if isinstance(engine, BatchSummarizer):
             return [t.strip() for t in engine.summarize_batch(docs, Length(), tgt)]
         return ["".join(engine.summarize(d, Length(), tgt)).strip() for d in docs]
 

@@ -57,7 +57,7 @@ class BriefRenderer(Protocol):
         """The brief is complete."""
 
 
-class MarkdownRenderer(StreamOutput):
+class MarkdownBriefRenderer(StreamOutput):
     """Plain Markdown, written (and flushed) part by part."""
 
     def __init__(self, out: TextIO) -> None:
@@ -93,7 +93,7 @@ class MarkdownRenderer(StreamOutput):
         self.write("\n")
 
 
-class RichRenderer(ConsoleOutput):
+class RichBriefRenderer(ConsoleOutput):
     """A terminal: headline and bullets appear token by token, then the paragraph streams.
 
     The heading is drawn as rich draws a Markdown heading (bold, underlined; left-aligned, as
@@ -172,7 +172,7 @@ class RichRenderer(ConsoleOutput):
         self.legend(self.underlined)
 
 
-class JsonRenderer(JsonOutput):
+class JsonBriefRenderer(JsonOutput):
     """One JSON object at the end: indented (``json``) or on one line (``jsonl``)."""
 
     def partial(self, event: Partial) -> None:
@@ -195,7 +195,7 @@ class JsonRenderer(JsonOutput):
 def make_brief_renderer(fmt: str, out: TextIO | None = None) -> BriefRenderer:
     """The renderer for ``--format``: text is rich on a terminal, plain Markdown otherwise."""
     kinds = RendererKinds[BriefRenderer](
-        for_json=JsonRenderer, for_terminal=RichRenderer, for_pipe=MarkdownRenderer
+        for_json=JsonBriefRenderer, for_terminal=RichBriefRenderer, for_pipe=MarkdownBriefRenderer
     )
     return kinds.choose(fmt, out)
 

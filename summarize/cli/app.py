@@ -62,6 +62,10 @@ COMMANDS = {
         "Score systems on your own data: ROUGE-1/2/L (or chrF++/BLEU) with 95% intervals.",
     ),
     "models": Entry("summarize.cli.models", "Manage the models neural engines use."),
+    "engines": Entry(
+        "summarize.cli.engines",
+        "List the engines --engine accepts: built in, and from installed plugins.",
+    ),
 }
 
 

@@ -27,7 +27,7 @@ def article(
 
     Example: summarize article.txt --sentences 3
     """
-    from summarize.cli.commands import run_summary
+    from summarize.cli.single import run_summary
     from summarize.engines.base import Length
     from summarize.pipeline import SummaryOptions
     from summarize.render import check_format
@@ -63,7 +63,7 @@ def translate(
 
     Example: summarize translate article.txt --to en
     """
-    from summarize.cli.commands import run_translation
+    from summarize.cli.single import run_translation
     from summarize.render import check_format
     from summarize.settings import Settings
 

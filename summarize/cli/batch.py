@@ -166,7 +166,7 @@ def batch(
     )
     config = BatchConfig(
         inputs=args,
-        job=job,
+        task=job,
         settings=settings,
         input_format=input_format,
         output=output,

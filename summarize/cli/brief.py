@@ -77,7 +77,7 @@ def run_brief(
     from summarize.brief.build import Bullet, Headline, stream_brief
     from summarize.brief.engines import BriefEngines
     from summarize.brief.render import make_brief_renderer, render_brief
-    from summarize.cli.commands import article_engine, waiting
+    from summarize.cli.single import article_engine, waiting
     from summarize.render import notices, streams_tokens
     from summarize.tasks import Brief
 

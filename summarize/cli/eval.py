@@ -1,18 +1,13 @@
-"""``summarize eval``: typer wiring only; the work is done in :mod:`summarize.evaluate`."""
+"""``summarize eval``: typer wiring only; the work (systems, the run with its progress bar, the
+output) is done in :mod:`summarize.evaluate.command`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, List, Optional  # noqa: UP035
+from typing import Annotated, List, Optional  # noqa: UP035
 
 import typer
 
 from summarize.cli import options as opt
-
-if TYPE_CHECKING:
-    from summarize.evaluate.records import Dataset
-    from summarize.evaluate.report import Report
-    from summarize.evaluate.systems import System, SystemSpec
-    from summarize.settings import Settings
 
 # typer evaluates these annotations at runtime; Python 3.10 needs Optional/List spelled out.
 DataArg = Annotated[
@@ -110,10 +105,16 @@ def eval_command(
 
     from summarize.engines.base import Length
     from summarize.errors import InputError, UsageError
+    from summarize.evaluate.command import (
+        run_with_progress,
+        systems_for,
+        warnings_of,
+        write_report,
+    )
     from summarize.evaluate.records import eval_task, load_dataset
-    from summarize.evaluate.scoring import ROUGE_SCHEMES, SCORERS
+    from summarize.evaluate.scoring import ROUGE_SCHEMES, SCORERS, Bootstrap
     from summarize.evaluate.systems import SystemSpec, check_spec
-    from summarize.render import check_format
+    from summarize.render import check_format, stderr_console
     from summarize.settings import Settings
 
     check_format(fmt, EVAL_FORMATS)
@@ -135,7 +136,7 @@ def eval_command(
         compute_type=compute_type,
     )
     check_spec(default)
-    systems = _systems(task, default, system or [], model or [], runs, predictions or [])
+    systems = systems_for(task, default, system or [], model or [], runs, predictions or [])
     settings = Settings.from_flags(
         offline=offline, device=device, compute_type=compute_type, threads=threads
     )
@@ -143,153 +144,23 @@ def eval_command(
     if not dataset.records:
         first = f"; line {dataset.bad[0].line}: {dataset.bad[0].reason}" if dataset.bad else ""
         raise InputError(f"{data}: no usable records{first}")
-    report = _run(dataset, systems, settings, task, resamples, seed, quiet, data, rouge)
-    _warn(report, quiet)
-    _print(report, fmt)
+    bootstrap = Bootstrap(resamples=resamples, seed=seed)
+    report = run_with_progress(
+        dataset,
+        systems,
+        settings,
+        task=task,
+        bootstrap=bootstrap,
+        quiet=quiet,
+        data=data,
+        rouge=rouge,
+    )
+    console = stderr_console(quiet)
+    for line in warnings_of(report):
+        console.print(line, markup=False)
+    write_report(report, fmt)
     if any(row.scored == 0 for row in report.systems):
         raise typer.Exit(1)
-
-
-def _systems(
-    task: str,
-    default: SystemSpec,
-    names: list[str],
-    models: list[str],
-    runs: str | None,
-    predictions: list[str],
-) -> list[System]:
-    """The systems asked for on the command line, plus the lead baseline for summaries."""
-    from dataclasses import replace
-    from pathlib import Path
-
-    from summarize.engines import engine_names
-    from summarize.engines.lead import LEAD
-    from summarize.errors import UsageError
-    from summarize.evaluate.records import eval_task
-    from summarize.evaluate.systems import (
-        PredictionsSpec,
-        SystemSpec,
-        load_runs,
-        unique_names,
-        with_lead,
-    )
-
-    systems: list[System] = [replace(default, name=n, engine=n) for n in names]
-    systems += [replace(default, name=m, model=m) for m in models]
-    if runs:
-        systems += load_runs(runs, default)
-    systems += [PredictionsSpec(Path(p).stem or p, p) for p in predictions]
-    kind = eval_task(task)
-    if not systems:
-        systems = [replace(default, name=kind.default_system, engine=kind.default_engine)]
-    known = engine_names()
-    for spec in systems:
-        if isinstance(spec, SystemSpec) and spec.engine not in known:
-            raise UsageError(f"unknown system {spec.engine!r} (choose from: {', '.join(known)})")
-        if not kind.lead and isinstance(spec, SystemSpec) and spec.engine == LEAD:
-            raise UsageError("the lead baseline is for summaries, not translations")
-    if kind.lead:
-        systems = with_lead(systems, default)
-    unique_names(systems)
-    return systems
-
-
-def _run(
-    dataset: Dataset,
-    systems: list[System],
-    settings: Settings,
-    task: str,
-    resamples: int,
-    seed: int,
-    quiet: bool,
-    data: str,
-    rouge: str = "default",
-) -> Report:
-    """Evaluate, with a progress bar on stderr when it is a terminal (and not --quiet)."""
-    from summarize.evaluate.runner import evaluate
-    from summarize.evaluate.scoring import SCORERS, Bootstrap, rouge_tokenizer
-    from summarize.evaluate.systems import SystemSpec
-    from summarize.render import stderr_console
-
-    SCORERS[task].require()
-    if rouge != "default":
-        rouge_tokenizer(rouge)  # fail before any engine runs when nltk is missing
-    bootstrap = Bootstrap(resamples=resamples, seed=seed)
-    console = stderr_console(quiet)
-    running = sum(isinstance(s, SystemSpec) for s in systems)
-    if quiet or not console.is_terminal or not running:
-        return evaluate(
-            dataset, systems, settings, task=task, bootstrap=bootstrap, data=data, rouge=rouge
-        )
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=console, transient=True) as progress:
-        bar = progress.add_task("evaluating", total=running * len(dataset.records))
-
-        def advance(name: str) -> None:
-            progress.update(bar, advance=1, description=name)
-
-        return evaluate(
-            dataset,
-            systems,
-            settings,
-            task=task,
-            bootstrap=bootstrap,
-            on_record=advance,
-            data=data,
-            rouge=rouge,
-        )
-
-
-def _warn(report: Report, quiet: bool) -> None:
-    """Bad records and failures, on stderr: counted in the table, explained here."""
-    from summarize.render import stderr_console
-
-    console = stderr_console(quiet)
-    if report.bad_records:
-        first = report.bad_records[0]
-        console.print(
-            f"warning: {len(report.bad_records)} bad records left out "
-            f"(first: line {first.line}: {first.reason})",
-            markup=False,
-        )
-    for row in report.systems:
-        if row.failures:
-            console.print(f"warning: {row.name}: {row.failures} records failed", markup=False)
-        for note in row.notes:
-            console.print(f"warning: {row.name}: {note}", markup=False)
-
-
-def _print(report: Report, fmt: str) -> None:
-    """The results on stdout: a table (rich on a terminal), JSON, or one JSON line per system."""
-    import sys
-
-    from summarize.evaluate.report import plain_table, print_rich_table
-    from summarize.render import dumps
-
-    if fmt == "json":
-        sys.stdout.write(dumps(report.to_dict(), indent=2) + "\n")
-    elif fmt == "jsonl":
-        whole = report.to_dict()
-        for row in whole["systems"]:
-            sys.stdout.write(dumps({"task": report.task, "data": report.data, **row}) + "\n")
-    elif sys.stdout.isatty():
-        print_rich_table(report, sys.stdout)
-    else:
-        sys.stdout.write(plain_table(report))
-    sys.stdout.flush()
 
 
 def register(app: typer.Typer) -> None:

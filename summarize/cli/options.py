@@ -35,7 +35,12 @@ Ratio = Annotated[
 ]
 Format = Annotated[str, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")]
 Engine = Annotated[
-    str, typer.Option("--engine", "-e", help="auto, extractive, or a neural engine.")
+    str,
+    typer.Option(
+        "--engine",
+        "-e",
+        help="auto, neural, extractive, lead, or a plugin's engine (see `summarize engines`).",
+    ),
 ]
 Model = Annotated[
     Optional[str],  # noqa: UP045

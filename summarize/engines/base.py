@@ -113,3 +113,24 @@ class BatchTranslator(Protocol):
     def translate_batch(self, docs: Sequence[Document], target_lang: str) -> list[str]:
         """Translations of ``docs``, in the same order."""
         ...
+
+
+@runtime_checkable
+class SentenceDecoder(Protocol):
+    """An engine whose model decodes many short units (lists of source pieces) in one call.
+
+    A brief's headline and bullets go through it: every sentence is cut into units within the
+    model's input budget, identical units are decoded once, and all of them share one batched
+    call or one greedy stream (the engine's decoding plan says which). The neural summarisers
+    and translators implement it; other engines are reached through their public protocols.
+    """
+
+    def units(self, text: str) -> list[list[str]]:
+        """``text`` (one sentence) as units within the model's input budget."""
+        ...
+
+    def decode_units(
+        self, units: Sequence[list[str]], source_lang: str, target_lang: str
+    ) -> Iterator[tuple[int, str]]:
+        """``(unit index, text)`` in unit order: streamed fragments, or one text per unit."""
+        ...

@@ -9,10 +9,17 @@ Engines by name come from :mod:`summarize.engines.registry`; models from the sto
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from summarize.engines.base import Document, Length, Summarizer, SummaryOptions, Translator
+from summarize.engines.base import (
+    BatchSummarizer,
+    Document,
+    Length,
+    Summarizer,
+    SummaryOptions,
+    Translator,
+)
 from summarize.engines.registry import (
     AUTO,
     NEURAL,
@@ -38,7 +45,11 @@ def pull_hint(task: str) -> str:
 
 
 class Fallback:
-    """An engine used because the preferred one is not installed; ``notice`` says so."""
+    """An engine used because the preferred one is not installed; ``notice`` says so.
+
+    It summarises as the wrapped engine does; :func:`fallback` picks :class:`BatchFallback`
+    for an engine that also summarises many articles per model call.
+    """
 
     fallback = True
 
@@ -56,9 +67,23 @@ class Fallback:
         """Delegate to the wrapped engine."""
         self.engine.close()
 
-    def __getattr__(self, attr: str) -> Any:
-        # summarize_batch and the like, when the wrapped engine has them.
-        return getattr(self.engine, attr)
+
+class BatchFallback(Fallback):
+    """A :class:`Fallback` whose wrapped engine batches (batch mode sends it many articles)."""
+
+    def summarize_batch(
+        self, docs: Sequence[Document], length: Length, target_lang: str
+    ) -> list[str]:
+        """Delegate to the wrapped engine."""
+        assert isinstance(self.engine, BatchSummarizer)
+        return self.engine.summarize_batch(docs, length, target_lang)
+
+
+def fallback(engine: Summarizer, notice: str) -> Fallback:
+    """``engine`` standing in for the preferred one, with the ``notice`` that says so."""
+    if isinstance(engine, BatchSummarizer):
+        return BatchFallback(engine, notice)
+    return Fallback(engine, notice)
 
 
 def _store(settings: Settings) -> Any:
@@ -106,8 +131,8 @@ def find_installed(settings: Settings, task: str, *langs: str) -> InstalledModel
 def _neural_summarizer(
     installed: InstalledModel, settings: Settings, options: SummaryOptions
 ) -> Summarizer:
-    from summarize.engines.neural.decoding import NeuralModel
     from summarize.engines.neural.engine import NeuralSummarizer
+    from summarize.engines.neural.model import NeuralModel
 
     return NeuralSummarizer(NeuralModel(installed, settings), _plan(options))
 
@@ -115,8 +140,8 @@ def _neural_summarizer(
 def _neural_translator(
     installed: InstalledModel, settings: Settings, plan: DecodePlan
 ) -> Translator:
-    from summarize.engines.neural.decoding import NeuralModel
     from summarize.engines.neural.engine import NeuralTranslator
+    from summarize.engines.neural.model import NeuralModel
 
     return NeuralTranslator(NeuralModel(installed, settings), plan)
 
@@ -206,7 +231,7 @@ def _same_language(options: SummaryOptions, lang: str, settings: Settings) -> Su
             continue
         if not skipped:
             return engine
-        return Fallback(engine, _skipped_notice(skipped, f"model {engine.model!r}"))
+        return fallback(engine, _skipped_notice(skipped, f"model {engine.model!r}"))
     if name == NEURAL:
         raise ModelNotInstalledError(
             f"no neural summariser is installed; install one with `{pull_hint('summarize')}`"
@@ -219,7 +244,7 @@ def _same_language(options: SummaryOptions, lang: str, settings: Settings) -> Su
         notice = _skipped_notice(skipped, "the extractive engine")
     extractive = summarizer_factory("extractive")
     assert extractive is not None, "the extractive engine is built in"
-    return Fallback(extractive(settings, None), notice)
+    return fallback(extractive(settings, None), notice)
 
 
 def _summarizers_by_preference(settings: Settings, lang: str) -> list[InstalledModel]:

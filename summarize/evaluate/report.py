@@ -130,8 +130,9 @@ def footer(report: Report) -> str:
     b = report.bootstrap
     bad = f" ({len(report.bad_records)} bad, left out)" if report.bad_records else ""
     return (
-        f"{report.records} records{bad}; scores 0-100 with a {b.confidence:.0%} "
-        f"bootstrap interval ({b.resamples} resamples, seed {b.seed})"
+        f"{report.records} records{bad}; scores 0-100, the mean over records (not a "
+        f"bootstrap median), with a {b.confidence:.0%} bootstrap interval "
+        f"({b.resamples} resamples, seed {b.seed})"
     )
 
 

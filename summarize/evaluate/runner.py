@@ -10,15 +10,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from summarize.engines.base import Document, Summarizer, Translator
+from summarize.engines.base import Document, Summarizer, SummaryOptions, Translator
 from summarize.errors import ModelNotInstalledError, SummarizeError, UsageError
 from summarize.evaluate.records import Dataset, EvalRecord, load_predictions
 from summarize.evaluate.report import Report, SystemResult
 from summarize.evaluate.scoring import SCORERS, Bootstrap, scorer_for
 from summarize.evaluate.systems import PredictionsSpec, System, SystemSpec
 from summarize.settings import Settings
+from summarize.tasks import Engine, Session, Summarize, Task, Translate
 
 # Called after each record a system has worked on (progress bars).
 OnRecord = Callable[[str], None]
@@ -56,69 +57,34 @@ def _settings_for(spec: SystemSpec, settings: Settings) -> Settings:
     return replace(settings, **{k: v for k, v in changes.items() if v is not None})
 
 
-E = TypeVar("E", Summarizer, Translator)
+def _engine(session: Session, source: str, target: str) -> Engine:
+    """The session's engine for the pair; a failure to build it stops the run (it would
+    fail the same way on every record)."""
+    try:
+        return session.engine(source, target)
+    except _FATAL:
+        raise
+    except Exception as exc:
+        raise EngineLoadError(f"cannot load the engine: {type(exc).__name__}: {exc}") from exc
 
 
-class _Engines(Generic[E]):
-    """Engines built on first use, one per language pair, and the time spent building them."""
-
-    def __init__(self) -> None:
-        self.by_pair: dict[tuple[str, str], E] = {}
-        self.load_seconds = 0.0
-
-    def get(self, pair: tuple[str, str], build: Callable[[], E]) -> E:
-        """The engine for ``pair``, built by ``build`` the first time."""
-        engine = self.by_pair.get(pair)
-        if engine is None:
-            start = time.perf_counter()
-            try:
-                engine = self.by_pair[pair] = build()
-            except _FATAL:
-                raise
-            except Exception as exc:
-                raise EngineLoadError(
-                    f"cannot load the engine: {type(exc).__name__}: {exc}"
-                ) from exc
-            finally:
-                self.load_seconds += time.perf_counter() - start
-        return engine
-
-    def close(self) -> None:
-        """Release every engine."""
-        for engine in self.by_pair.values():
-            engine.close()
-
-
-def _summarizer(spec: SystemSpec, source: str, target: str, settings: Settings) -> Summarizer:
-    from summarize.engines import resolve_summarizer
-    from summarize.pipeline import SummaryOptions
-
-    options = SummaryOptions(
-        target_lang=target, engine=spec.engine, model=spec.model, beam=spec.beam
-    )
-    return resolve_summarizer(options, source, target, _settings_for(spec, settings))
-
-
-def _summary_runner(
-    spec: SystemSpec, settings: Settings, engines: _Engines[Summarizer]
-) -> Callable[[EvalRecord], str]:
+def _summary_runner(spec: SystemSpec, session: Session) -> Callable[[EvalRecord], str]:
     """Summarise one record with ``spec``, as ``summarize FILE`` would (cleaning included)."""
     from summarize.evaluate.systems import length_for
-    from summarize.pipeline import Finished, SummaryOptions, prepare, stream_summary
+    from summarize.pipeline import Finished
+
+    assert isinstance(session.task, Summarize)
+    options = session.task.options
 
     def run(record: EvalRecord) -> str:
-        prepared = prepare(record.source, title=record.title)
+        label = f"record {record.id}"
+        prepared = session.prepare(record.source, title=record.title, label=label)
         source = prepared.meta.source_lang
-        target = spec.target_lang or source
-        engine = engines.get((source, target), lambda: _summarizer(spec, source, target, settings))
-        options = SummaryOptions(
-            length=length_for(spec, record.references),
-            target_lang=target,
-            engine=spec.engine,
-            model=spec.model,
-            beam=spec.beam,
-        )
-        for event in stream_summary(prepared, engine, options):
+        target = session.task.target(source)
+        engine = _engine(session, source, target)
+        # The budget is the record's own: the same engine, a task with this record's length.
+        task = Summarize(replace(options, length=length_for(spec, record.references)))
+        for event in task.events(prepared, engine, target):
             if isinstance(event, Finished):
                 return event.result.text
         raise RuntimeError("the pipeline ended without a result")
@@ -137,37 +103,36 @@ def _translation_doc(text: str) -> Document:
     return Document(text=clean, lang=detect_lang(clean), sentences=tuple(split_sentences(clean)))
 
 
-def _translation_runner(
-    spec: SystemSpec, settings: Settings, engines: _Engines[Translator]
-) -> Callable[[EvalRecord], str]:
+def _translation_runner(spec: SystemSpec, session: Session) -> Callable[[EvalRecord], str]:
     """Translate one record with ``spec``'s model (or the installed one for the pair)."""
-    from summarize.engines import resolve_translator
-
-    def build(source: str, target: str) -> Translator:
-        return resolve_translator(
-            spec.model,
-            _settings_for(spec, settings),
-            source_lang=source,
-            target_lang=target,
-            beam=spec.beam,
-            stream=False,
-        )
 
     def run(record: EvalRecord) -> str:
         doc = _translation_doc(record.source)
         source = record.source_lang or doc.lang
         target = record.target_lang or spec.target_lang or ("en" if source == "ar" else "ar")
-        engine = engines.get((source, target), lambda: build(source, target))
+        engine = _engine(session, source, target)
+        assert isinstance(engine, Translator)
         return "".join(engine.translate(doc, target)).strip()
 
     return run
 
 
+def _task_of(spec: SystemSpec, task: str) -> Task:
+    """The session's task for a system: its engine and model; lengths come per record."""
+    if task == "translate":
+        # The pair comes with each record; ``to`` only names the usual one.
+        return Translate(spec.target_lang or "en", spec.model, spec.beam)
+    options = SummaryOptions(
+        target_lang=spec.target_lang, engine=spec.engine, model=spec.model, beam=spec.beam
+    )
+    return Summarize(options)
+
+
 def _outputs_of(
     spec: SystemSpec,
     records: Sequence[EvalRecord],
+    session: Session,
     run: Callable[[EvalRecord], str],
-    engines: _Engines[E],
     debug: bool,
     on_record: OnRecord | None,
 ) -> Outputs:
@@ -186,16 +151,14 @@ def _outputs_of(
                 failures.append(Failure(record.id, f"{type(exc).__name__}: {exc}"))
             if on_record is not None:
                 on_record(spec.name)
+        built = session.engines()
     finally:
-        engines.close()
-    busy = time.perf_counter() - start - engines.load_seconds
-    first = next(iter(engines.by_pair.values()), None)
+        session.close()
+    busy = time.perf_counter() - start - session.load_seconds
+    first = next((e for e in built if isinstance(e, Summarizer | Translator)), None)
     engine_name = first.name if first is not None else spec.engine
     model = first.model if first is not None else spec.model
-    # An engine that stands in for the one asked for (no model installed) says so.
-    notices = {n for e in engines.by_pair.values() if (n := getattr(e, "notice", None))}
-    notes = tuple(sorted(notices)) + tuple(f"{f.id}: {f.reason}" for f in failures[:3])
-    return Outputs(texts, tuple(failures), busy, engine_name, model, notes)
+    return Outputs(texts, tuple(failures), busy, engine_name, model)
 
 
 def generate(
@@ -205,27 +168,17 @@ def generate(
     task: str = "summarize",
     on_record: OnRecord | None = None,
 ) -> Outputs:
-    """Run ``spec`` over ``records``; ``seconds`` leaves out the time spent loading models."""
-    return _GENERATORS[task](spec, records, settings, on_record)
+    """Run ``spec`` over ``records``; ``seconds`` leaves out the time spent loading models.
 
-
-def _summaries(
-    spec: SystemSpec, records: Sequence[EvalRecord], settings: Settings, on_record: OnRecord | None
-) -> Outputs:
-    summarizers: _Engines[Summarizer] = _Engines()
-    run = _summary_runner(spec, settings, summarizers)
-    return _outputs_of(spec, records, run, summarizers, settings.debug, on_record)
-
-
-def _translations(
-    spec: SystemSpec, records: Sequence[EvalRecord], settings: Settings, on_record: OnRecord | None
-) -> Outputs:
-    translators: _Engines[Translator] = _Engines()
-    run = _translation_runner(spec, settings, translators)
-    return _outputs_of(spec, records, run, translators, settings.debug, on_record)
-
-
-_GENERATORS = {"summarize": _summaries, "translate": _translations}
+    The system's engines are opened by one session; its notices (an engine standing in for
+    the one asked for, an input cut to the size limit) become the row's notes.
+    """
+    notices: list[str] = []
+    session = Session(_task_of(spec, task), _settings_for(spec, settings), notices.append)
+    runner = _translation_runner if task == "translate" else _summary_runner
+    outputs = _outputs_of(spec, records, session, runner(spec, session), settings.debug, on_record)
+    notes = tuple(sorted(set(notices))) + tuple(f"{f.id}: {f.reason}" for f in outputs.failures[:3])
+    return replace(outputs, notes=notes)
 
 
 def read_outputs(spec: PredictionsSpec, records: Sequence[EvalRecord], task: str) -> Outputs:

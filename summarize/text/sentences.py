@@ -5,7 +5,12 @@ Rules, applied line by line:
 * Every line break ends a sentence, and every non-blank line is a new paragraph:
   ``Sentence.paragraph`` counts non-blank lines from 0, so blank lines between
   paragraphs do not skip numbers. (Scraped news, the BBC data included, puts one
-  paragraph on each line.)
+  paragraph on each line.) The exception is a hard wrap that the unwrapper missed: a line
+  without final punctuation continues on the next one (no blank line between) when it ends
+  with a clause mark (``، , ؛ ;``) or a word that cannot end a sentence (``في``, ``التي``,
+  ``أن``…), or when it has at least ``_WRAPPED_WORDS`` words and the next line opens with a
+  digit or a lower-case Latin letter (``… استبانات الدراسة`` / ``5.8 أفراد.``). The
+  sentence then spans the line break.
 * A run of ``. ! ? ؟ …`` (with any closing brackets or quotes after it) ends a sentence
   when white space or the end of the line follows, or when an Arabic letter (or an
   opening quote and an Arabic letter) follows directly after a word, a number or a
@@ -33,6 +38,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -71,6 +77,16 @@ _OPENER_TEXT = (
     "the this that these it he she they we in on at but and however a an there his her its"
 )
 _OPENERS_WORDS = frozenset(_OPENER_TEXT.split())
+# Words that do not end a sentence: a line ending with one was wrapped, not finished.
+_OPEN_ENDED_TEXT = (
+    "في من إلى على عن أن إن التي الذي الذين اللذين اللتين و أو ثم مع بين حتى بعد قبل "
+    "عند لدى منذ خلال ضد نحو حول دون عبر بل كان كانت قد لم لن of the a an and or to in "
+    "on at for with by from that which"
+)
+_OPEN_ENDED = frozenset(_OPEN_ENDED_TEXT.split())
+_CLAUSE_MARKS = "،,؛;"
+_WRAPPED_WORDS = 6
+_LINE_BREAKS = ("\n", "\r\n", "\r")
 
 
 def _is_arabic_letter(ch: str) -> bool:
@@ -224,12 +240,41 @@ def _line_ends(line: str) -> list[int]:
     return ends
 
 
+def _continues(line: str, gap: str, following: str) -> bool:
+    """Whether ``line`` was hard-wrapped: its sentence goes on in ``following``."""
+    stripped = line.rstrip()
+    if gap not in _LINE_BREAKS or not stripped or not following.strip():
+        return False
+    core = stripped.rstrip("".join(_CLOSERS) + "\"'")
+    if not core or _TERMINATORS.fullmatch(core[-1]) or core[-1] == ":":
+        return False
+    if stripped[-1] in _CLAUSE_MARKS or stripped.split()[-1].casefold() in _OPEN_ENDED:
+        return True
+    first = following.lstrip().lstrip("(")[:1]
+    wraps_to = first.isdigit() or (first.isascii() and first.islower())
+    return wraps_to and len(stripped.split()) >= _WRAPPED_WORDS
+
+
+def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
+    """Each line of ``text`` with its offset, a hard-wrapped line joined to its sequel."""
+    lines = list(_LINE.finditer(text))
+    i = 0
+    while i < len(lines):
+        start, end = lines[i].span()
+        while i + 1 < len(lines) and _continues(
+            lines[i].group(), text[lines[i].end() : lines[i + 1].start()], lines[i + 1].group()
+        ):
+            i += 1
+            end = lines[i].end()
+        yield text[start:end], start
+        i += 1
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with character spans; see the module docstring."""
     out: list[Sentence] = []
     paragraph = 0
-    for line_match in _LINE.finditer(text):
-        line, offset = line_match.group(), line_match.start()
+    for line, offset in _logical_lines(text):
         begin = 0
         emitted = False
         for end in _line_ends(line):

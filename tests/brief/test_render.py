@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from summarize.brief.build import Brief, BriefEvent, Bullet, Done, Headline, Paragraph
 from summarize.brief.render import (
-    JsonRenderer,
-    MarkdownRenderer,
+    JsonBriefRenderer,
+    MarkdownBriefRenderer,
     escape,
     make_brief_renderer,
     render_brief,
@@ -39,7 +39,7 @@ def _events(brief: Brief = BRIEF) -> list[BriefEvent]:
 
 def test_markdown_layout_with_markup_in_the_text_escaped() -> None:
     out = io.StringIO()
-    assert render_brief(_events(), MarkdownRenderer(out)) == BRIEF
+    assert render_brief(_events(), MarkdownBriefRenderer(out)) == BRIEF
     text = out.getvalue()
     md = parse_markdown(text)
     assert md.heading == r"Minister \*announces\* plan"
@@ -55,7 +55,7 @@ def test_markdown_without_title_or_metadata_keeps_the_models_line() -> None:
         "Headline", None, None, None, ("b",), "Summary.", ("extractive", "m"), "translate"
     )
     out = io.StringIO()
-    render_brief(_events(brief), MarkdownRenderer(out))
+    render_brief(_events(brief), MarkdownBriefRenderer(out))
     md = parse_markdown(out.getvalue())
     assert md.blocks[0] == ["*machine summary: extractive, m*"]
     assert md.bullets == ["b"]
@@ -64,13 +64,13 @@ def test_markdown_without_title_or_metadata_keeps_the_models_line() -> None:
 def test_json_and_jsonl() -> None:
     for indent, lines in ((2, None), (None, 1)):
         out = io.StringIO()
-        render_brief(_events(), JsonRenderer(out, indent))
+        render_brief(_events(), JsonBriefRenderer(out, indent))
         data = json.loads(out.getvalue())
         assert data == BRIEF.to_dict()
         assert data["bullets"] == ["- first fact", "2. second fact"]
         if lines is not None:
             assert out.getvalue().count("\n") == lines
-    assert isinstance(make_brief_renderer("text", io.StringIO()), MarkdownRenderer)
+    assert isinstance(make_brief_renderer("text", io.StringIO()), MarkdownBriefRenderer)
 
 
 MARKUP = set("\\`*_[]<>#|~")
@@ -100,7 +100,7 @@ def test_rich_renderer_writes_streamed_and_whole_parts_on_their_own_lines() -> N
     from rich.console import Console
 
     from summarize.brief.build import Partial
-    from summarize.brief.render import RichRenderer
+    from summarize.brief.render import RichBriefRenderer
 
     out = io.StringIO()
     head = Headline("Minister announces plan", "الوزير يعلن خطة", "وكالة", None, ("m",))
@@ -116,7 +116,7 @@ def test_rich_renderer_writes_streamed_and_whole_parts_on_their_own_lines() -> N
         Paragraph(" costs."),
         Done(BRIEF),
     ]
-    render_brief(events, RichRenderer(Console(file=out, width=120, no_color=True)))
+    render_brief(events, RichBriefRenderer(Console(file=out, width=120, no_color=True)))
     lines = out.getvalue().split("\n")
     assert lines == [
         "Minister announces plan",

@@ -44,9 +44,9 @@ KINDS: list[tuple[Callable[..., Any], type[Any], type[Any], type[Any]]] = [
     (render.make_renderer, render.JsonRenderer, render.RichRenderer, render.PlainRenderer),
     (
         brief_render.make_brief_renderer,
-        brief_render.JsonRenderer,
-        brief_render.RichRenderer,
-        brief_render.MarkdownRenderer,
+        brief_render.JsonBriefRenderer,
+        brief_render.RichBriefRenderer,
+        brief_render.MarkdownBriefRenderer,
     ),
 ]
 

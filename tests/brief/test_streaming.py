@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from summarize.brief.build import (
     stream_brief,
 )
 from summarize.brief.engines import BriefOptions, SentenceEngine, resolve_brief_engines
-from summarize.engines.base import Document
+from summarize.engines.base import BatchSummarizer, Document, SentenceDecoder
 from summarize.pipeline import prepare
 from summarize.settings import Settings
 from tests.brief.helpers import TITLE, titled_article, untitled_article, write
@@ -97,7 +97,7 @@ def test_headline_is_out_before_the_bullets_are_decoded(isolated_home: Path) -> 
     options = BriefOptions(bullets=4, stream=True)
     engines = resolve_brief_engines(_settings(isolated_home), options)
     decoded: list[int] = []
-    neural = engines.sentences.neural
+    neural = engines.sentences.engine.neural
     real_stream = neural.stream
 
     def counting(*args: Any, **kwargs: Any) -> Iterator[tuple[int, str]]:
@@ -205,3 +205,49 @@ def test_brief_records_share_engines_and_do_not_depend_on_order(isolated_home: P
     assert [r["headline_ar"] is None for r in forward] == [False, True, False]
     assert all(len(r["bullets"]) == 2 for r in forward)
     assert forward[0]["bullets"] != forward[2]["bullets"]
+
+
+class _Spelled(_Upper):
+    """A fake engine that is a SentenceDecoder: one unit per word, decoded by spelling it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[list[list[str]]] = []
+
+    def units(self, text: str) -> list[list[str]]:
+        return [[word] for word in text.split()]
+
+    def decode_units(
+        self, units: Sequence[list[str]], source_lang: str, target_lang: str
+    ) -> Iterator[tuple[int, str]]:
+        self.calls.append([list(u) for u in units])
+        for i, unit in enumerate(units):
+            yield i, "-".join(unit[0])
+
+
+def test_a_sentence_decoder_gets_every_unique_unit_in_one_call() -> None:
+    # The protocol, not the engine's class or its attributes, puts it on the unit path.
+    fake = _Spelled()
+    assert isinstance(fake, SentenceDecoder)
+    out = list(SentenceEngine(fake).stream(["ab cd", "cd", "ab"], "ar", "en"))
+    assert fake.calls == [[["ab"], ["cd"]]] and fake.batches == []
+    texts = ["", "", ""]
+    for i, piece in out:
+        texts[i] += piece
+    assert texts == ["a-b c-d", "c-d", "a-b"]
+
+
+def test_a_fallback_batches_only_when_its_engine_does() -> None:
+    from summarize.engines.extractive.engine import ExtractiveEngine
+    from summarize.engines.resolve import fallback
+
+    class Batching(ExtractiveEngine):
+        def summarize_batch(self, docs: Sequence[Document], length: Any, lang: str) -> list[str]:
+            return ["".join(self.summarize(d, length, lang)) for d in docs]
+
+    assert not isinstance(fallback(ExtractiveEngine(), "n"), BatchSummarizer)
+    wrapped = fallback(Batching(), "n")
+    assert isinstance(wrapped, BatchSummarizer) and wrapped.notice == "n"
+    # No attribute passes through by accident: a brief cannot see inside a fallback.
+    assert not isinstance(wrapped, SentenceDecoder)
+    assert not hasattr(wrapped, "ranker")

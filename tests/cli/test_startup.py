@@ -74,7 +74,7 @@ def test_an_extractive_summary_into_a_pipe_loads_nothing_heavy(tmp_path: Path) -
     # read only to name its default model in the fallback notice);
     # platformdirs is not needed either, since SUMMARIZE_HOME is set.
     probe = _loaded(tmp_path, str(EXAMPLE), "--sentences", "2")
-    commands = ["summarize.cli.article", "summarize.cli.commands", "summarize.cli.options"]
+    commands = ["summarize.cli.article", "summarize.cli.options", "summarize.cli.single"]
     assert probe == {"loaded": [], "pipeline": True, "commands": commands}
 
 

@@ -58,8 +58,8 @@ def test_plain_table_is_aligned_and_starred() -> None:
     assert "31.50 [29.50, 33.50]*" in lines[1]
     assert "13.00 [11.00, 15.00]*" in lines[2] and "99.0*" in lines[2]
     assert lines[-1] == (
-        "10 records (1 bad, left out); scores 0-100 with a 95% bootstrap interval "
-        "(100 resamples, seed 4); * best in column"
+        "10 records (1 bad, left out); scores 0-100, the mean over records (not a bootstrap "
+        "median), with a 95% bootstrap interval (100 resamples, seed 4); * best in column"
     )
 
 

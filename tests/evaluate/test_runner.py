@@ -198,3 +198,14 @@ def test_an_engine_that_cannot_load_stops_the_run_after_one_try(dataset) -> None
     finally:
         unregister_summarizer("corrupt")
     assert tries == [None]
+
+
+def test_a_cut_record_is_a_note_of_its_system(engines, tmp_path: Path, monkeypatch) -> None:
+    # The session cuts long inputs for eval as for `summarize FILE`, and says which record.
+    monkeypatch.setenv("SUMMARIZE_MAX_CHARS", "120")
+    dataset = load_dataset(str(write_jsonl(tmp_path / "d.jsonl", dataset_rows())))
+    spec = SystemSpec("lead", engine="lead")
+    (row,) = evaluate(dataset, [spec], Settings.from_env(), bootstrap=FAST).systems
+    cut = [note for note in row.notes if "far beyond an article" in note]
+    assert cut and all(note.startswith("record ") for note in cut)
+    assert row.failures == 0

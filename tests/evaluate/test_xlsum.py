@@ -3,6 +3,8 @@ scripts/validate_xlsum_rouge.py; here: the rules, each checked by hand)."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -36,6 +38,22 @@ def test_stop_words_are_kept_whole() -> None:
     assert "الذي" in arabic_stopwords()
     assert ArabicStemmer().stem("الذي") != "الذي"  # the list is what keeps it
     assert xlsum_tokens("الذي") == ["الذي"]
+
+
+def test_the_stop_words_are_nltks_2017_arabic_list() -> None:
+    # nltk_data's stopwords.zip, corpora/stopwords/arabic, commits 2a761ab9 (Oct 2017) to
+    # 3a486db7 (Oct 2019), served until October 2021: 249 lines, 243 distinct words.
+    from importlib import resources
+
+    from summarize.evaluate.xlsum import STOPWORDS_FILE
+
+    data = resources.files("summarize").joinpath("data", STOPWORDS_FILE).read_bytes()
+    digest = "71b90ae127ecaf1779640220079e719084b64ae27b01162d37881d09f63fe1db"
+    assert hashlib.sha256(data).hexdigest() == digest
+    assert len(arabic_stopwords()) == 243
+    # Words of the third-party fork that never shipped in NLTK: stemmed like any word.
+    assert not {"كان", "كانت", "وقال", "يمكن", "يكون", "عندما"} & arabic_stopwords()
+    assert xlsum_tokens("عندما") == [ArabicStemmer().stem("عندما")]
 
 
 def test_letters_are_not_folded_unlike_the_default() -> None:

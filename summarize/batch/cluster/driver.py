@@ -112,7 +112,7 @@ def run_cluster_batch(
 
         name = f"summarize-{uuid.uuid4().hex[:12]}"
         try:
-            _register(client, EnginePlugin(name, config.job, config.settings, imports))
+            _register(client, EnginePlugin(name, config.task, config.settings, imports))
             _print_notices(client, name, start.notice)
             limit = DEPTH * _workers_now(client)
             batches = windows(start.records, config.window)

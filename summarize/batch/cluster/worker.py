@@ -58,10 +58,10 @@ class EnginePlugin(WorkerPlugin):
     idempotent = False
 
     def __init__(
-        self, name: str, job: Task, settings: Settings, imports: Sequence[str] = ()
+        self, name: str, task: Task, settings: Settings, imports: Sequence[str] = ()
     ) -> None:
         self.name = name
-        self.job = job
+        self.task = task
         self.settings = settings
         self.imports = tuple(imports)
         self.worker: RecordWorker | None = None
@@ -87,10 +87,10 @@ class EnginePlugin(WorkerPlugin):
                 importlib.import_module(module)
             # The worker's own store: its machine may not share the driver's disk.
             settings = replace(self.settings, home=default_home(os.environ))
-            record_worker = RecordWorker(self.job, settings, notify=self.notices.append)
+            record_worker = RecordWorker(self.task, settings, notify=self.notices.append)
             try:
-                # RecordWorker loads lazily; load now so a missing model fails here, once.
-                record_worker.load(*self.job.likely_languages())
+                # Engines load lazily; load now so a missing model fails here, once.
+                record_worker.session.engine(*self.task.likely_languages())
             except BaseException:
                 record_worker.close()
                 raise

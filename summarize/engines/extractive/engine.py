@@ -4,21 +4,24 @@ No model and no download: it runs offline in milliseconds per article. How sente
 scored and chosen is in :mod:`summarize.engines.extractive.ranking`; this module turns a
 :class:`~summarize.engines.base.Length` into budgets and streams the choice in article order.
 
-The length contract:
+The length contract (the summary is always whole sentences of the cleaned article, in
+article order, joined by spaces; a sentence never stands next to a piece of another):
 
 * ``max_words`` N: whole sentences that fill N as closely as they can without going over it;
-  on an article long enough, at least 85% of N.
+  on an article long enough, at least 85% of N (unless only sentences that must come with
+  their predecessor would fill it).
 * ``ratio`` r: the same, with N = r × the article's words (the smaller of the two when both
   are given).
 * ``sentences`` k: exactly k sentences (all of them when the article has fewer).
-* nothing: about a fifth of the article (``DEFAULT_SHARE``), at least ``DEFAULT_MIN_WORDS``
-  and at most ``DEFAULT_MAX_WORDS`` words, never more than the article.
+* nothing: whole sentences making about a fifth of the article (``DEFAULT_SHARE``): at least
+  ``DEFAULT_MIN_WORDS`` words when the article has them, at most ``DEFAULT_MAX_WORDS``.
 * A single sentence longer than the budget, when no sentence that fits scores nearly as
-  well: its first N words, ending with ``…``. The output never exceeds the budget.
-* A sentence longer than ``LONGEST_SENTENCE`` words (text with few or no sentence ends) is
-  first cut into clause units of at most ``UNIT_WORDS`` words
-  (:func:`summarize.text.clauses.split_long`), so such text is summarised like any other
-  instead of coming back whole.
+  well: its first N words, ending with ``…``, alone. This is the only output that is not
+  whole sentences (text with no sentence ends at all is one such sentence). The output never
+  exceeds the budget.
+* Headings inside the body are never chosen, and a sentence that opens by pointing back
+  (``كما``, ``وهي``…) only with the sentence before it
+  (:mod:`summarize.engines.extractive.structure`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from summarize.engines.base import Document, Length
 from summarize.engines.extractive.learned import learned_scores, shipped_model
 from summarize.engines.extractive.ranking import Scored, Weights, score_sentences, select
-from summarize.text.clauses import split_long
+from summarize.engines.extractive.structure import attach, links
 from summarize.text.normalize import word_count
 from summarize.text.sentences import Sentence
 
@@ -36,16 +39,14 @@ from summarize.text.sentences import Sentence
 DEFAULT_SHARE = 0.2
 DEFAULT_MIN_WORDS = 40
 DEFAULT_MAX_WORDS = 120
-# A sentence over LONGEST_SENTENCE words is cut into clause units of at most UNIT_WORDS.
-LONGEST_SENTENCE = 80
-UNIT_WORDS = 25
 ELLIPSIS = "…"
-# heuristic (the default): the hand-set weighted sum of position, centrality and title
+# heuristic: the hand-set weighted sum of position, centrality and title
 # similarity (summarize.engines.extractive.ranking); learned: logistic regression over
 # sentence features plus a lead prior (summarize.engines.extractive.learned), with a
-# fall-back to lead order when it is not confident. docs/benchmarks.md compares the two.
+# fall-back to lead order when it is not confident (the default: the two are close, and
+# the learned one is ahead on news; docs/benchmarks.md compares them).
 RANKERS = ("learned", "heuristic")
-RANKER = "heuristic"
+RANKER = "learned"
 
 
 def default_words(total: int) -> int:
@@ -78,6 +79,11 @@ def cut(text: str, max_words: int) -> str:
     return " ".join(parts[:max_words]).rstrip("،,؛;:") + ELLIPSIS
 
 
+def _one_line(text: str) -> str:
+    """A sentence that ran over a line break (a hard-wrapped line), on one line."""
+    return " ".join(text.split()) if "\n" in text else text
+
+
 class ExtractiveEngine:
     """Picks sentences of the article; no model, instant, offline."""
 
@@ -93,21 +99,56 @@ class ExtractiveEngine:
         self.ranker = ranker
 
     def score(self, units: Sequence[Sentence], doc: Document) -> list[Scored]:
-        """Score the units with the chosen ranker."""
+        """Score the sentences with the chosen ranker, headings and dependencies attached."""
         if self.ranker == "learned":
-            return learned_scores(units, doc.lang, doc.title, shipped_model(), self.weights)
-        return score_sentences(units, doc.lang, doc.title, self.weights)
+            scored = learned_scores(units, doc.lang, doc.title, shipped_model(), self.weights)
+        else:
+            scored = score_sentences(units, doc.lang, doc.title, self.weights)
+        return attach(scored, links(units))
 
     def units(self, doc: Document) -> list[Sentence]:
-        """The units the engine chooses from: sentences, over-long ones cut at clauses."""
-        return split_long(doc.sentences, LONGEST_SENTENCE, UNIT_WORDS)
+        """The units the engine chooses from: the article's sentences, never pieces of them."""
+        return list(doc.sentences)
 
     def plan(self, doc: Document, length: Length) -> tuple[list[Sentence], int | None]:
-        """The chosen units in article order, and the word budget they are held to."""
+        """The chosen sentences in article order, and the word budget they are held to."""
         units = self.units(doc)
         count, max_words = budgets(length, units)
         scored = self.score(units, doc)
-        return [units[i] for i in select(scored, count, max_words, self.weights)], max_words
+        picked = select(scored, count, max_words, self.weights)
+        if count is None and length.max_words is None and length.ratio is None:
+            picked, max_words = self._reach_default(scored, picked, max_words)
+        return [units[i] for i in picked], max_words
+
+    def _reach_default(
+        self, scored: Sequence[Scored], picked: list[int], budget: int | None
+    ) -> tuple[list[int], int | None]:
+        """With no length asked for: grow the budget until whole sentences reach the minimum.
+
+        A fifth of a short article can be less than its first sentence and the next together.
+        The budget then grows to make room for the best-scored sentence left out that can
+        join (not a heading, what it refers back to chosen), up to ``DEFAULT_MAX_WORDS``,
+        until the summary has ``DEFAULT_MIN_WORDS`` words (or the article's, if fewer).
+        """
+        floor = min(DEFAULT_MIN_WORDS, sum(s.n_words for s in scored if not s.heading))
+        while budget is not None:
+            used = sum(scored[i].n_words for i in picked)
+            if min(budget, used) >= floor or budget >= DEFAULT_MAX_WORDS:
+                break
+            joinable = [
+                s
+                for s in scored
+                if s.index not in picked
+                and not s.heading
+                and s.after in (None, *picked)
+                and used + s.n_words <= DEFAULT_MAX_WORDS
+            ]
+            if not joinable:
+                break
+            room = used + max(joinable, key=lambda s: s.score).n_words
+            budget = min(DEFAULT_MAX_WORDS, max(budget + 1, room))
+            picked = select(scored, None, budget, self.weights)
+        return picked, budget
 
     def choose(self, doc: Document, length: Length) -> list[Sentence]:
         """The units of the summary, in article order (a lone one may be over the budget)."""
@@ -123,7 +164,8 @@ class ExtractiveEngine:
         for i, sentence in enumerate(chosen):
             if left is not None and left <= 0:
                 return
-            text = sentence.text if left is None else cut(sentence.text, left)
+            text = _one_line(sentence.text)
+            text = text if left is None else cut(text, left)
             if left is not None:
                 left -= word_count(text)
             yield (" " if i else "") + text

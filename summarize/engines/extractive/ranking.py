@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarize.text.normalize import word_count, words
 from summarize.text.sentences import Sentence
@@ -61,6 +61,10 @@ class Scored:
     score: float
     n_words: int
     vector: Vector
+    # Never chosen (a heading inside the body); see summarize.engines.extractive.structure.
+    heading: bool = False
+    # The sentence this one may only be chosen with (it opens with "كما", "وهي"...), if any.
+    after: int | None = None
 
 
 def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[list[Vector], dict[str, float]]:
@@ -186,25 +190,29 @@ def select(
     count is met exactly when the article has that many sentences (near duplicates are only
     taken when nothing else is left). When the best sentence alone is over ``max_words`` and
     no fitting one scores ``fit_ratio`` of it, the best is taken alone (the engine cuts it).
+    Headings are never taken (unless the article is nothing else), and a sentence with an
+    ``after`` only once that sentence is chosen.
 
     Greedy MMR costs O(n·k) similarity computations for n sentences and k picks: each
     candidate's maximum similarity to the chosen set is updated once per pick.
     """
-    if not scored:
+    pool = [s for s in scored if not s.heading] or [replace(s, heading=False) for s in scored]
+    free = [s for s in pool if s.after is None]
+    if not free:
         return []
-    best = max(scored, key=lambda s: s.score)
+    best = max(free, key=lambda s: s.score)
     if max_words is not None and best.n_words > max_words:
-        fitting = [s for s in scored if s.n_words <= max_words]
+        fitting = [s for s in free if s.n_words <= max_words]
         runner = max(fitting, key=lambda s: s.score, default=None)
         if runner is None or runner.score < w.fit_ratio * best.score:
             return [best.index]
-    chosen = _greedy(scored, max_sentences, max_words, w, w.duplicate)
+    chosen = _greedy(pool, max_sentences, max_words, w, w.duplicate)
     short = max_sentences is not None and len(chosen) < max_sentences
     if short or (max_words is not None and _words(chosen) < _FILL_FLOOR * max_words):
         # Only near duplicates are left: take them rather than fall short of the length.
-        chosen = _greedy(scored, max_sentences, max_words, w, math.inf)
+        chosen = _greedy(pool, max_sentences, max_words, w, math.inf)
     if max_words is not None and max_sentences is None:
-        chosen = _top_up(chosen, scored, max_words)
+        chosen = _top_up(chosen, pool, max_words)
     return sorted(c.index for c in chosen)
 
 
@@ -221,7 +229,9 @@ def _top_up(chosen: list[Scored], scored: Sequence[Scored], max_words: int) -> l
         return chosen
     first = chosen[0]
     gap = max_words - first.n_words
-    pool = sorted((s for s in scored if s.index != first.index), key=lambda s: -s.score)
+    # A dependent sentence can join only when what it needs is the kept first pick.
+    eligible = (s for s in scored if s.index != first.index and s.after in (None, first.index))
+    pool = sorted(eligible, key=lambda s: -s.score)
     # best[w]: (total score, sentences) of the best subset using exactly w words.
     best: dict[int, tuple[float, tuple[Scored, ...]]] = {0: (0.0, ())}
     for cand in pool[:_FILL_CANDIDATES]:
@@ -253,13 +263,7 @@ def _greedy(
     pool = {s.index: s for s in scored}
     overlap = dict.fromkeys(pool, 0.0)  # each candidate's max similarity to the chosen set
     while pool and (max_sentences is None or len(chosen) < max_sentences):
-        pick, pick_value = None, -math.inf
-        for i, cand in pool.items():
-            if (left is not None and cand.n_words > left) or overlap[i] >= duplicate:
-                continue
-            value = cand.score - w.redundancy * overlap[i]
-            if value > pick_value:
-                pick, pick_value = cand, value
+        pick = _best(pool, overlap, left, w, duplicate)
         if pick is None:
             break
         chosen.append(pick)
@@ -269,3 +273,23 @@ def _greedy(
         for i, cand in pool.items():
             overlap[i] = max(overlap[i], cosine(cand.vector, pick.vector))
     return chosen
+
+
+def _best(
+    pool: dict[int, Scored],
+    overlap: dict[int, float],
+    left: int | None,
+    w: Weights,
+    duplicate: float,
+) -> Scored | None:
+    """The candidate with the best MMR value that fits, is no duplicate and can join now."""
+    pick, pick_value = None, -math.inf
+    for i, cand in pool.items():
+        if (left is not None and cand.n_words > left) or overlap[i] >= duplicate:
+            continue
+        if cand.after is not None and cand.after in pool:
+            continue  # what it refers back to is not chosen (yet)
+        value = cand.score - w.redundancy * overlap[i]
+        if value > pick_value:
+            pick, pick_value = cand, value
+    return pick

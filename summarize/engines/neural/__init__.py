@@ -3,13 +3,13 @@
 The only package that imports ctranslate2 and sentencepiece, and only inside functions.
 """
 
-from summarize.engines.neural.decoding import NeuralModel
 from summarize.engines.neural.engine import (
     DecodePlan,
     NeuralSummarizer,
     NeuralTranslator,
     SummarizeThenTranslate,
 )
+from summarize.engines.neural.model import NeuralModel
 
 __all__ = [
     "DecodePlan",

@@ -12,8 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from summarize.engines.base import Document, Length, Summarizer, Translator
-from summarize.engines.neural.decoding import NeuralModel
+from summarize.engines.base import (
+    BatchSummarizer,
+    BatchTranslator,
+    Document,
+    Length,
+    Summarizer,
+    Translator,
+)
+from summarize.engines.neural.model import NeuralModel
 from summarize.errors import SummarizeError
 from summarize.text.sentences import split_sentences
 
@@ -38,8 +45,9 @@ class DecodePlan:
         return self.beam or model.beam_size
 
 
-class NeuralSummarizer:
-    """Abstractive summaries with an mT5-family model (mT5-XLSum, or crossSum across languages)."""
+class _NeuralEngine:
+    """What the neural engines share: a loaded model, a decoding plan, and the short-unit
+    decoding of :class:`~summarize.engines.base.SentenceDecoder` (a brief's sentences)."""
 
     name = "neural"
 
@@ -47,6 +55,31 @@ class NeuralSummarizer:
         self.neural = model
         self.model: str | None = model.name
         self.plan = plan
+
+    def units(self, text: str) -> list[list[str]]:
+        """``text`` as units (piece lists) within the model's input budget."""
+        return self.neural.split(text)
+
+    def decode_units(
+        self, units: Sequence[list[str]], source_lang: str, target_lang: str
+    ) -> Iterator[tuple[int, str]]:
+        """``(unit, text)`` in unit order: streamed (token by token when greedy, unit by unit
+        with beam search), or from one batched call; the same texts either way."""
+        if not units:
+            return
+        beam = self.plan.beam_for(self.neural)
+        if self.plan.stream:
+            yield from self.neural.stream(list(units), source_lang, target_lang, beam=beam)
+            return
+        yield from enumerate(self.neural.run(list(units), source_lang, target_lang, beam=beam))
+
+    def close(self) -> None:
+        """Unload the model."""
+        self.neural.close()
+
+
+class NeuralSummarizer(_NeuralEngine):
+    """Abstractive summaries with an mT5-family model (mT5-XLSum, or crossSum across languages)."""
 
     def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
         """Yield the summary of ``doc``; text streams out as tokens are decoded when streaming."""
@@ -104,20 +137,9 @@ class NeuralSummarizer:
                     current[i], counts[i] = joined, new
         raise SummarizeError("the article could not be condensed to the model's input size")
 
-    def close(self) -> None:
-        """Unload the model."""
-        self.neural.close()
 
-
-class NeuralTranslator:
+class NeuralTranslator(_NeuralEngine):
     """Sentence-by-sentence translation (NLLB, M2M100, Marian), paragraphs kept."""
-
-    name = "neural"
-
-    def __init__(self, model: NeuralModel, plan: DecodePlan) -> None:
-        self.neural = model
-        self.model: str | None = model.name
-        self.plan = plan
 
     def _units(self, doc: Document) -> tuple[list[list[str]], list[str]]:
         """Source units (sentences, long ones cut) and the separator before each."""
@@ -159,10 +181,6 @@ class NeuralTranslator:
                 out[i] = "".join(sep + next(texts).strip() for sep in seps)
         return out
 
-    def close(self) -> None:
-        """Unload the model."""
-        self.neural.close()
-
 
 class SummarizeThenTranslate:
     """A summary in another language: summarise in the source language, then translate it."""
@@ -185,12 +203,12 @@ class SummarizeThenTranslate:
         self, docs: Sequence[Document], length: Length, target_lang: str
     ) -> list[str]:
         """Summaries of ``docs`` in ``target_lang``, in order; translations batched together."""
-        batch = getattr(self.summarizer, "summarize_batch", None)
+        summarizer = self.summarizer
         summaries = [""] * len(docs)
         for lang in {doc.lang for doc in docs}:
             group = [i for i, doc in enumerate(docs) if doc.lang == lang]
-            if batch is not None:
-                texts = list(batch([docs[i] for i in group], length, lang))
+            if isinstance(summarizer, BatchSummarizer):
+                texts = list(summarizer.summarize_batch([docs[i] for i in group], length, lang))
             else:
                 texts = ["".join(self.summarizer.summarize(docs[i], length, lang)) for i in group]
             for i, text in zip(group, texts, strict=True):
@@ -237,9 +255,8 @@ def join_units(fragments: Iterator[tuple[int, str]], seps: Sequence[str]) -> Ite
 
 
 def _translate_all(translator: Translator, docs: list[Document], target_lang: str) -> list[str]:
-    batch = getattr(translator, "translate_batch", None)
-    if batch is not None:
-        return list(batch(docs, target_lang))
+    if isinstance(translator, BatchTranslator):
+        return list(translator.translate_batch(docs, target_lang))
     return ["".join(translator.translate(d, target_lang)).strip() for d in docs]
 
 

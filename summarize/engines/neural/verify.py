@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from summarize.engines.neural.decoding import NeuralModel
+from summarize.engines.neural.model import NeuralModel
 from summarize.errors import InputError, ModelNotInstalledError, SummarizeError
 from summarize.settings import Settings
 from summarize.store import InstalledModel

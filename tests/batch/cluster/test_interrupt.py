@@ -26,7 +26,7 @@ from summarize.settings import Settings
 if __name__ == "__main__":
     config = BatchConfig(
         inputs=[sys.argv[1]],
-        job=Summarize(SummaryOptions(engine={fake_engines.SLOW_ENGINE!r})),
+        task=Summarize(SummaryOptions(engine={fake_engines.SLOW_ENGINE!r})),
         settings=Settings.from_env(),
         output=sys.argv[2],
         resume=sys.argv[3] == "resume",

@@ -31,7 +31,7 @@ def config(inputs: Path, out: Path, **options: Any) -> BatchConfig:
     quiet = options.pop("quiet", True)
     return BatchConfig(
         inputs=[str(inputs)],
-        job=Summarize(SummaryOptions(length=Length(sentences=2), **options)),
+        task=Summarize(SummaryOptions(length=Length(sentences=2), **options)),
         settings=Settings.from_env(),
         output=str(out),
         resume=resume,

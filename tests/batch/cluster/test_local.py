@@ -26,7 +26,7 @@ def config(inputs: Path, out: Path, options: SummaryOptions, window: int = 4) ->
     """A quiet batch job over ``inputs`` writing ``out``."""
     return BatchConfig(
         inputs=[str(inputs)],
-        job=Summarize(options),
+        task=Summarize(options),
         settings=Settings.from_env(),
         output=str(out),
         workers=1,

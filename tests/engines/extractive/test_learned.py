@@ -93,16 +93,20 @@ def test_the_learned_engine_keeps_the_length_contract() -> None:
         ExtractiveEngine(ranker="bogus")
 
 
-def test_the_heuristic_ranker_is_the_default_and_the_learned_one_stays_reachable() -> None:
+def test_the_learned_ranker_is_the_default_and_the_heuristic_one_stays_reachable() -> None:
     from summarize.engines.registry import summarizer_factory
 
-    assert ExtractiveEngine().ranker == "heuristic"
+    assert ExtractiveEngine().ranker == "learned"
     rankers = {}
-    for name in ("extractive", "extractive-learned"):
+    for name in ("extractive", "extractive-learned", "extractive-heuristic"):
         assert name in engine_names()
         factory = summarizer_factory(name)
         assert factory is not None
         engine = factory(Settings.from_env(), None)
         assert isinstance(engine, ExtractiveEngine)
         rankers[name] = engine.ranker
-    assert rankers == {"extractive": "heuristic", "extractive-learned": "learned"}
+    assert rankers == {
+        "extractive": "learned",
+        "extractive-learned": "learned",
+        "extractive-heuristic": "heuristic",
+    }

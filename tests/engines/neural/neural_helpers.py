@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from summarize.engines.neural.decoding import NeuralModel
+from summarize.engines.neural.model import NeuralModel
 from summarize.settings import Settings
 from summarize.store.local import InstalledModel, ModelStore
 from summarize.tiny.corpus import arabic_article as arabic_article  # re-exported

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from summarize.engines.neural.decoding import CAP_STEPS, plan_batches, step_down, step_up
+from summarize.engines.neural.model import CAP_STEPS, plan_batches, step_down, step_up
 from summarize.tiny.corpus import arabic_lines
 from tests.engines.neural.neural_helpers import load
 

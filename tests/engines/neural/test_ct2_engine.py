@@ -165,7 +165,7 @@ def test_close_ends_open_streams_and_is_idempotent(isolated_home: Path) -> None:
 _SCRIPT = """
 import sys
 from pathlib import Path
-from summarize.engines.neural.decoding import NeuralModel
+from summarize.engines.neural.model import NeuralModel
 from summarize.settings import Settings
 from summarize.store.local import ModelStore
 

@@ -12,18 +12,18 @@ from summarize.engines import Fallback, resolve_summarizer, resolve_translator
 from summarize.engines.base import Document, Length
 from summarize.engines.extractive.engine import ExtractiveEngine
 from summarize.engines.neural.ct2 import Decoding
-from summarize.engines.neural.decoding import (
-    NeuralModel,
-    plan_groups,
-    source_budget,
-    step_up,
-)
 from summarize.engines.neural.engine import (
     DecodePlan,
     NeuralSummarizer,
     NeuralTranslator,
     SummarizeThenTranslate,
     join_units,
+)
+from summarize.engines.neural.model import (
+    NeuralModel,
+    plan_groups,
+    source_budget,
+    step_up,
 )
 from summarize.errors import ModelNotInstalledError, UsageError
 from summarize.pipeline import SummaryOptions, prepare
@@ -232,7 +232,7 @@ def test_source_budget_is_shared_by_the_beams() -> None:
 def test_the_batch_budget_comes_from_the_environment(
     isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from summarize.engines.neural.decoding import BATCH_TOKENS, NeuralModel
+    from summarize.engines.neural.model import BATCH_TOKENS, NeuralModel
     from tests.engines.neural.neural_helpers import installed
 
     model = installed(isolated_home, "mt5")

@@ -1,4 +1,8 @@
-"""What the single-article commands do, between parsing (cli.app) and the library."""
+"""Running one article for ``article``, ``translate`` and ``brief``: read, open, render.
+
+Each opens a :class:`~summarize.tasks.Session` for its task (notices on stderr), reads the
+article through it, builds the engine under a spinner when a model loads, and renders.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,10 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from summarize.engines.base import notice_of
-from summarize.pipeline import Prepared, SummaryOptions, prepare
+from summarize.pipeline import Prepared, SummaryOptions
 from summarize.render import Notices, make_renderer, notices, render, streams_tokens
 from summarize.settings import Settings
-from summarize.sources.inputs import read_source
-from summarize.sources.web import is_url, read_url
-from summarize.tasks import Engine, Summarize, Task, Translate, check_lang, check_source
-from summarize.text.limit import MAX_CHARS, cut_notice
+from summarize.tasks import Engine, Session, Summarize, Task, Translate, check_lang
 
 
 def loading(console: Notices, what: str, active: bool = True) -> AbstractContextManager[Any]:
@@ -81,51 +81,22 @@ def loads_a_model(task: Task, settings: Settings) -> bool:
     return bool(ModelStore(settings.home).installed())
 
 
-def prepare_input(
-    path: str,
-    offline: bool = False,
-    console: Notices | None = None,
-    max_chars: int = MAX_CHARS,
-) -> Prepared:
-    """Read, clean and split the article at ``path`` (``-``: stdin; or an http(s) URL,
-    refused when ``offline``) in a supported language.
-
-    A decoding warning (bad bytes replaced) goes to ``console``, and so does a notice when
-    the input is longer than ``max_chars`` and cut to it.
-    """
-    source = read_url(path, offline) if is_url(path) else read_source(path)
-    if source.warning and console is not None:
-        console.print(source.warning, markup=False, highlight=False)
-    prepared = prepare(
-        source.text,
-        title=source.title,
-        date=source.date,
-        source=source.source,
-        max_chars=max_chars,
-    )
-    if prepared.meta.truncated_from is not None and console is not None:
-        console.print(cut_notice(prepared.meta.truncated_from, max_chars), markup=False)
-    return check_source(prepared, source.name)
-
-
 @contextmanager
 def article_engine(
     path: str, task: Task, settings: Settings, console: Notices, what: str = "Loading model…"
 ) -> Iterator[tuple[Prepared, Engine, str]]:
     """The article at ``path``, the task's engine for it (closed afterwards), the target."""
-    prepared = prepare_input(path, settings.offline, console, settings.max_chars)
-    target = task.target(prepared.meta.source_lang)
-    # Whether a model loads is asked only where a spinner could show (it reads the store).
-    spinner = console.is_terminal and not console.quiet and loads_a_model(task, settings)
-    with loading(console, what, spinner):
-        engine = task.engine(settings, prepared.meta.source_lang, target)
-    try:
-        notice = notice_of(engine)
-        if notice:
-            console.print(notice)
+
+    def notify(message: str) -> None:
+        console.print(message, markup=False, highlight=False)
+
+    with Session(task, settings, notify) as session:
+        prepared = session.read(path)
+        # Whether a model loads is asked only where a spinner could show (it reads the store).
+        spinner = console.is_terminal and not console.quiet and loads_a_model(task, settings)
+        with loading(console, what, spinner):
+            engine, target = session.engine_for(prepared)
         yield prepared, engine, target
-    finally:
-        engine.close()
 
 
 def _run_text(
