@@ -27,8 +27,8 @@ from scripts.bench_neural import models, runs
 from scripts.bench_neural.procs import _peak_rss_kib
 from summarize.engines.base import Document, Length
 from summarize.engines.neural.ct2 import Decoding
-from summarize.engines.neural.model import NeuralModel
 from summarize.engines.neural.engine import DecodePlan, NeuralSummarizer, NeuralTranslator
+from summarize.engines.neural.model import NeuralModel
 from summarize.tiny.builders import Shape, build_mt5, build_nllb, train_spm
 
 ARTICLE_WORDS = 600
