@@ -186,7 +186,7 @@ def driver_floor(path: Path, out: Path, window: int) -> dict[str, float]:
     """
     import pickle
 
-    from summarize.batch.records import read_inputs
+    from summarize.batch.inputs import read_inputs
     from summarize.batch.sink import FileSink
 
     outputs = [json.loads(line) for line in out.open(encoding="utf-8")]

@@ -89,9 +89,16 @@ def notices(quiet: bool = False) -> Notices:
     return stderr_console(quiet) if sys.stderr.isatty() else PlainNotices(quiet)
 
 
-def dumps(record: Any, *, indent: int | None = None) -> str:
+# Line breaks that JSON leaves raw in strings but ``str.splitlines`` (and JavaScript before
+# ES2019) break lines at: escaped, so that a JSON Lines record is one line for every reader.
+# They can only stand inside strings in JSON text, so escaping them changes no value.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps(record: Any, *, indent: int | None = None, allow_nan: bool = True) -> str:
     """The one JSON emitter of what ``summarize`` prints: non-ASCII text kept readable."""
-    return json.dumps(record, ensure_ascii=False, indent=indent)
+    text = json.dumps(record, ensure_ascii=False, indent=indent, allow_nan=allow_nan)
+    return text.translate(_LINE_BREAKS)
 
 
 def stdout_console(out: TextIO) -> Console:

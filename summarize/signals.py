@@ -38,6 +38,21 @@ def sigterm_raises() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+@contextmanager
+def sigterm_blocked() -> Iterator[None]:
+    """While inside, SIGTERM waits (it arrives on the way out), and so does it in children.
+
+    A process forked inside (or by a thread started inside) starts with SIGTERM blocked: it
+    keeps the parent's handler, which raises :class:`Terminated`, until it has reset it
+    (:func:`quiet_worker` unblocks it after that).
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def quiet_worker() -> None:
     """In a pool worker: the parent alone handles Ctrl-C and SIGTERM; die when it dies.
 
@@ -47,6 +62,8 @@ def quiet_worker() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Forked with SIGTERM blocked (see sigterm_blocked): it may now end this worker quietly.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)

@@ -9,9 +9,11 @@ import signal
 import time
 from collections.abc import Mapping, Sequence
 
+from tests.hang import HANG_S
+
 
 def run_in_terminal(
-    args: Sequence[str], env: Mapping[str, str], timeout: float = 180.0
+    args: Sequence[str], env: Mapping[str, str], timeout: float = HANG_S
 ) -> tuple[int, str]:
     """Run ``args`` with stdin, stdout and stderr on a new pseudo-terminal.
 

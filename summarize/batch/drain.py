@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from rich.console import Console
 
 from summarize.batch.records import InputRecord, record_key
+from summarize.batch.safejson import writable
 from summarize.batch.sink import FileSink, OutputError, Sink, StdoutSink
 from summarize.errors import SummarizeError
 
@@ -82,7 +83,9 @@ def drain(
     and the sink.
     """
     try:
-        for record in outputs:
+        for produced in outputs:
+            # As it will be written: a record that cannot be becomes an error record.
+            record = writable(produced)
             sink.write(record)
             tally.written += 1
             tally.errors += "error" in record

@@ -7,8 +7,14 @@ Conventions (also in ``summarize batch --help``):
 - A file named ``*.jsonl``, ``*.ndjson`` or ``*.json`` holds JSON Lines; any other file
   is one document (``.txt`` or ``.html``); a directory stands for its ``.txt``, ``.html``
   and ``.htm`` files, recursively, in name order.
-- Ids: a JSON record's ``id`` field; else its line number (``PATH:LINE`` when several
-  inputs are given); a file's path; the document number for ``---``-separated stdin.
+- Ids: a JSON record's ``id`` field (a string or a number); a record with no id, or a null
+  one, gets ``"line-N"`` (``"PATH:line-N"`` when several inputs are given), a string, so that
+  it cannot be mistaken for a numeric id; a file's path; the document number for
+  ``---``-separated stdin (an empty document there is an error record, as an empty ``text``).
+- A record's ``text`` is read as a file would be: an HTML page is reduced to its article
+  (by the worker, see :mod:`summarize.batch.work`); lone surrogates become U+FFFD.
+- A JSON Lines file or stream saved as UTF-16 (with a byte-order mark, or plainly ASCII-led
+  with NUL bytes between) is read as such.
 - A JSON record's ``text`` is the article; ``title`` and ``date`` (strings) are hints the
   cleaner uses when it finds none. A record with an http(s) ``url`` and no ``text`` is fetched
   (:mod:`summarize.sources.web`) when it is processed; under offline mode it fails. Every other
@@ -19,16 +25,16 @@ Nothing is read before it is needed: memory does not grow with the input.
 
 from __future__ import annotations
 
+import codecs
+import io
 import itertools
-import json
-import os
-import sys
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from summarize.errors import InputError, UsageError
+from summarize.batch.safejson import clean_text, key_of
+from summarize.errors import InputError
 from summarize.sources.web import is_url
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -54,11 +60,13 @@ class InputRecord:
     extra: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     url: str | None = None  # a record with a ``url`` and no ``text``: fetched by the worker
+    # ``text`` as given in JSON Lines, which may be a whole HTML page (the worker reads it).
+    page: bool = False
 
 
 def record_key(record_id: Any) -> str:
-    """A hashable, canonical form of an id (ids may be any JSON value)."""
-    return json.dumps(record_id, ensure_ascii=False, sort_keys=True)
+    """A hashable, canonical form of an id, as the output file holds it."""
+    return key_of(record_id)
 
 
 def passthrough(fields: dict[str, Any]) -> dict[str, Any]:
@@ -75,36 +83,59 @@ def passthrough(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _json_record(obj: dict[str, Any] | str, number: int, default_id: Any) -> InputRecord:
+def _id_error(record_id: Any) -> str | None:
+    if isinstance(record_id, str) or (
+        isinstance(record_id, int) and not isinstance(record_id, bool)
+    ):
+        return None
+    if isinstance(record_id, float) and math.isfinite(record_id):
+        return None
+    return f"'id' must be a string or a number, not {_kind(record_id)}"
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "an array", bool: "true or false", float: "NaN or infinite"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _hint(obj: dict[str, Any], name: str) -> str | None:
+    value = obj.pop(name) if isinstance(obj.get(name), str) else None
+    return None if value is None else clean_text(value)
+
+
+def _json_record(obj: dict[str, Any] | str, number: int, default_id: str) -> InputRecord:
     if isinstance(obj, str):
         return InputRecord(default_id, error=f"line {number}: {obj}")
     record_id = obj.pop("id", None)
     record_id = default_id if record_id is None else record_id
+    if (bad_id := _id_error(record_id)) is not None:
+        return InputRecord(default_id, error=f"line {number}: {bad_id}")
+    record_id = clean_text(record_id) if isinstance(record_id, str) else record_id
     text = obj.pop("text", None)
-    hints = {k: obj.pop(k) for k in ("title", "date") if isinstance(obj.get(k), str)}
+    title, date = _hint(obj, "title"), _hint(obj, "date")
     url = obj.get("url") if isinstance(obj.get("url"), str) and is_url(obj["url"]) else None
     extra = passthrough(obj)
     if text is None and url is not None:
-        return InputRecord(record_id, None, hints.get("title"), hints.get("date"), extra, url=url)
+        return InputRecord(record_id, None, title, date, extra, url=url)
     if text is None:
         return InputRecord(record_id, extra=extra, error=f"line {number}: no 'text' field")
     if not isinstance(text, str):
         kind = type(text).__name__
         error = f"line {number}: 'text' is not a string ({kind})"
         return InputRecord(record_id, extra=extra, error=error)
-    return InputRecord(record_id, text, hints.get("title"), hints.get("date"), extra)
+    return InputRecord(record_id, clean_text(text), title, date, extra, page=True)
 
 
 def jsonl_records(stream: Iterable[bytes], prefix: str | None = None) -> Iterator[InputRecord]:
     """Records of a JSON Lines stream; blank lines are skipped, bad lines become errors."""
     from summarize.sources.inputs import read_jsonl
 
-    for number, obj in read_jsonl(stream):
-        default_id: Any = number if prefix is None else f"{prefix}:{number}"
+    for number, obj in read_jsonl(utf8_lines(stream)):
+        default_id = f"line-{number}" if prefix is None else f"{prefix}:line-{number}"
         yield _json_record(obj, number, default_id)
 
 
-def _document(data: bytes, record_id: Any, name: str) -> InputRecord:
+def document(data: bytes, record_id: Any, name: str) -> InputRecord:
     from summarize.sources.inputs import decode_input, to_source
 
     try:
@@ -116,110 +147,85 @@ def _document(data: bytes, record_id: Any, name: str) -> InputRecord:
     return InputRecord(record_id, source.text, source.title, source.date, extra)
 
 
+def utf8_lines(stream: Iterable[bytes]) -> Iterable[bytes]:
+    """The lines of ``stream`` as UTF-8 bytes: UTF-16 input is re-encoded, line by line.
+
+    UTF-16 is recognised by its byte-order mark, or by two ASCII characters each beside
+    a NUL byte at the start (``{"`` of a JSON line saved as UTF-16 without a mark).
+    """
+    lines = iter(stream)
+    seen: list[bytes] = []
+    for line in lines:
+        seen.append(line)
+        if sum(map(len, seen)) >= 4:
+            break
+    rest = itertools.chain(seen, lines)
+    encoding = _utf16(b"".join(seen)[:4])
+    if encoding is None:
+        return rest
+    raw = io.BufferedReader(_ChainReader(rest))
+    text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="\n")
+    return (line.encode("utf-8") for line in text)
+
+
+def _utf16(head: bytes) -> str | None:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if len(head) == 4 and head[0] == head[2] == 0 and head[1] and head[3]:
+        return "utf-16-be"
+    if len(head) == 4 and head[1] == head[3] == 0 and head[0] and head[2]:
+        return "utf-16-le"
+    return None
+
+
+class _ChainReader(io.RawIOBase):
+    """Byte chunks read as one raw stream (for decoding UTF-16 across line breaks)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+        self.left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.left:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return 0
+            self.left = chunk
+        n = min(len(buffer), len(self.left))
+        buffer[:n] = self.left[:n]
+        self.left = self.left[n:]
+        return n
+
+
 def read_documents(stream: Iterable[bytes]) -> Iterator[InputRecord]:
-    """Plain-text documents separated by ``---`` lines; ids count the non-blank ones."""
+    """Plain-text documents separated by ``---`` lines, numbered from 1.
+
+    Blank space before the first separator or after the last one is not a document; an
+    empty document between two separators is an error record (as an empty JSON ``text``).
+    """
     number = 0
     lines: list[bytes] = []
-    # A separator after the last line flushes the last document (chain: stays lazy).
-    for line in itertools.chain(stream, [SEPARATOR]):
-        if line.strip() != SEPARATOR:
+    after_separator = False
+    # None after the last line flushes the last document (chain: stays lazy).
+    for line in itertools.chain(stream, [None]):
+        if line is not None and line.strip() != SEPARATOR:
             lines.append(line)
             continue
         data = b"".join(lines)
         lines = []
         if data.strip():
             number += 1
-            yield _document(data, number, f"<stdin> document {number}")
+            yield document(data, number, f"<stdin> document {number}")
+        elif after_separator and line is not None:
+            number += 1
+            yield InputRecord(number, error=f"<stdin> document {number}: empty")
+        after_separator = True
 
 
-def read_file(path: Path) -> InputRecord:
-    """One file as one document, its path as id; unreadable files become error records."""
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return InputRecord(name, error=f"{name}: cannot read ({exc.strerror or exc})")
-    return _document(data, name, name)
-
-
-def _walk(directory: Path) -> Iterator[InputRecord]:
-    """Documents under ``directory``, recursively, in name order (listed folder by folder)."""
-    try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
-    except OSError as exc:
-        name = str(directory)
-        yield InputRecord(name, error=f"{name}: cannot list ({exc.strerror or exc})")
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        if entry.is_dir():
-            yield from _walk(path)
-        elif path.suffix.lower() in DOC_SUFFIXES:
-            yield read_file(path)
-
-
-def _stdin_records(input_format: str) -> Iterator[InputRecord]:
-    lines: Iterable[bytes] = sys.stdin.buffer
-    if input_format == "auto":
-        head, lines = _first_line(lines)
-        input_format = "jsonl" if head.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"{" else "text"
-    if input_format == "jsonl":
-        return jsonl_records(lines)
-    return read_documents(lines)
-
-
-def _first_line(lines: Iterable[bytes]) -> tuple[bytes, Iterator[bytes]]:
-    """The first non-blank line, and all the lines again (nothing consumed)."""
-    it = iter(lines)
-    seen: list[bytes] = []
-    for line in it:
-        seen.append(line)
-        if line.strip():
-            break
-    return (seen[-1] if seen else b""), itertools.chain(seen, it)
-
-
-def _path_records(arg: str, input_format: str, prefix: str | None) -> Iterator[InputRecord]:
-    path = Path(arg)
-    if path.is_dir():
-        yield from _walk(path)
-        return
-    if not path.exists():
-        yield InputRecord(arg, error=f"{arg}: no such file")
-        return
-    is_jsonl = input_format == "jsonl" or (
-        input_format == "auto" and path.suffix.lower() in JSONL_SUFFIXES
-    )
-    if not is_jsonl:
-        yield read_file(path)
-        return
-    try:
-        with path.open("rb") as stream:
-            yield from jsonl_records(stream, prefix)
-    except OSError as exc:
-        yield InputRecord(arg, error=f"{arg}: cannot read ({exc.strerror or exc})")
-
-
-def check_inputs(args: Iterable[str], input_format: str) -> list[str]:
-    """Validate the input arguments before anything is read (usage errors only)."""
-    args = list(args)
-    if input_format not in INPUT_FORMATS:
-        choices = ", ".join(INPUT_FORMATS)
-        raise UsageError(f"unknown input format {input_format!r} (choose from: {choices})")
-    if not args:
-        raise UsageError("no input: give files, directories, or - for standard input")
-    if args.count("-") > 1:
-        raise UsageError("standard input (-) can be given only once")
-    if "-" in args and sys.stdin.isatty():
-        raise UsageError("standard input is a terminal: pipe records in, or give files")
-    return args
-
-
-def read_inputs(args: list[str], input_format: str = "auto") -> Iterator[InputRecord]:
-    """All records of all inputs, in order, read lazily."""
-    several = len(args) > 1
-    for arg in args:
-        if arg == "-":
-            yield from _stdin_records(input_format)
-        else:
-            yield from _path_records(arg, input_format, arg if several else None)
+def windows(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRecord]]:
+    """``records`` in lists of ``size`` (the last one shorter), read as they are needed."""
+    while window := list(itertools.islice(records, size)):
+        yield window

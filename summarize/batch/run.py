@@ -3,38 +3,31 @@
 The input is read lazily and work in flight is bounded, so memory does not grow with
 the input. Each output record is written as soon as it and all records before it are
 done. Engines that batch (neural ones) get windows of records at once, so chunks of many
-articles share model calls; the extractive engine runs one record at a time and moves to
-a pool of processes once the run has shown it is long enough for that to pay.
+articles share model calls; the extractive engine runs one record at a time, in this
+process unless ``--workers N`` asks for a pool or the machine has room for one to pay
+(:mod:`summarize.batch.pool`).
 """
 
 from __future__ import annotations
 
-import itertools
 import time
-from collections import Counter, deque
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
 
-from summarize.batch.drain import Tally, drain, open_sink, report_done, skip_done
+from summarize.batch import pool
+from summarize.batch.drain import Tally, drain, report_done, skip_done
+from summarize.batch.inputs import read_inputs
 from summarize.batch.progress import BatchProgress, estimate_total
-from summarize.batch.records import InputRecord, read_inputs
-from summarize.batch.sink import check_output, resume_ids
+from summarize.batch.records import InputRecord, windows
+from summarize.batch.sink import ResumeState, Sink, StdoutSink, open_output
 from summarize.batch.work import RecordWorker
 from summarize.errors import UsageError
 from summarize.render import stderr_console
 from summarize.settings import Settings, cpu_count
-from summarize.signals import quiet_worker
 from summarize.tasks import Task
-
-# Auto mode: run serially this long before deciding that a pool of processes pays
-# (starting one costs ~0.1 s; a short job finishes sooner without it).
-SWITCH_AFTER_S = 1.0
-# Records per task sent to a worker process, and tasks in flight per process.
-POOL_CHUNK = 16
-POOL_DEPTH = 4
 
 
 @dataclass(frozen=True)
@@ -52,89 +45,49 @@ class BatchConfig:
     quiet: bool = False
 
 
-def windows(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRecord]]:
-    """``records`` in lists of ``size`` (the last one shorter), read as they are needed."""
-    while window := list(itertools.islice(records, size)):
-        yield window
-
-
 def _pool_pays(worker: RecordWorker) -> bool:
     """Only the embedded extractive engine is cheap to copy into processes."""
     engines = worker.session.engines()
     return bool(engines) and all(getattr(e, "name", None) == "extractive" for e in engines)
 
 
-# --- worker processes ---------------------------------------------------------------
-
-_WORKER: RecordWorker | None = None
-
-
-def _init_process(task: Task, settings: Settings) -> None:
-    # Ctrl-C reaches the whole process group: the parent alone handles it.
-    quiet_worker()
-    global _WORKER
-    _WORKER = RecordWorker(task, settings)
-
-
-def _process_chunk(chunk: list[InputRecord]) -> list[dict[str, Any]]:
-    assert _WORKER is not None, "worker process not initialised"
-    return list(_WORKER.run(chunk))
-
-
-def _pool_outputs(
-    records: Iterator[InputRecord], task: Task, settings: Settings, processes: int
-) -> Iterator[dict[str, Any]]:
-    """Outputs of a process pool, in order, with at most ``POOL_DEPTH`` tasks per process.
-
-    ``Pool.imap`` would read the whole input ahead into its task queue; submitting
-    chunks by hand keeps memory bounded.
-    """
-    import multiprocessing
-
-    # fork: workers start in milliseconds and inherit engines registered at run time.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
-    pool = ctx.Pool(processes, initializer=_init_process, initargs=(task, settings))
-    try:
-        pending: deque[Any] = deque()
-        for chunk in windows(records, POOL_CHUNK):
-            pending.append(pool.apply_async(_process_chunk, (chunk,)))
-            while pending and (len(pending) >= processes * POOL_DEPTH or pending[0].ready()):
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
-
-
 def _outputs(
-    records: Iterator[InputRecord], worker: RecordWorker, config: BatchConfig
+    records: Iterator[InputRecord],
+    worker: RecordWorker,
+    config: BatchConfig,
+    notify: Callable[[str], None],
 ) -> Generator[dict[str, Any], None, None]:
-    """Output records in input order: serially, then (maybe) through a process pool."""
-    processes = config.workers or cpu_count()
+    """Output records in input order: serially, or through a process pool (see ``pool``)."""
     if config.workers > 1:
-        yield from _pool_outputs(records, config.task, config.settings, processes)
-        return
+        processes, records, notice = pool.capped(config.workers, cpu_count(), records)
+        if notice is not None:
+            notify(notice)
+        if processes > 1:
+            yield from pool.pool_outputs(records, config.task, config.settings, processes)
+            return
     started = time.perf_counter()
+    decided = config.workers != 0
     for window in windows(records, config.window):
         yield from worker.run(window)
-        long_run = time.perf_counter() - started > SWITCH_AFTER_S
-        if config.workers == 0 and processes > 1 and long_run and _pool_pays(worker):
-            yield from _pool_outputs(records, config.task, config.settings, processes)
+        if decided or time.perf_counter() - started < pool.SWITCH_AFTER_S:
+            continue
+        decided = True
+        processes = pool.auto_processes(cpu_count()) if _pool_pays(worker) else 1
+        if processes > 1:
+            yield from pool.pool_outputs(records, config.task, config.settings, processes)
             return
 
 
 @dataclass
 class RunStart:
-    """A run before its first record: output checked, resume read, inputs opened lazily."""
+    """A run before its first record: output locked and checked, resume read, inputs opened."""
 
     config: BatchConfig
     console: Console
     tally: Tally
     records: Iterator[InputRecord]
     done_before: int
+    sink: Sink
 
     def notice(self, message: str) -> None:
         """Print an engine notice on the run's console, as it is (no markup)."""
@@ -149,32 +102,39 @@ class RunStart:
 
 
 def start_run(config: BatchConfig) -> RunStart:
-    """Check ``-o``/``--resume``, read the ids a resumed file holds, open the inputs.
+    """Lock and check ``-o``, read the ids a resumed file holds, open the inputs.
 
-    Raises :class:`UsageError` for ``--resume`` without ``-o``, or an output file that
-    already holds records without ``--resume``.
+    Raises :class:`UsageError` for ``--resume`` without ``-o``, an output file that already
+    holds records without ``--resume``, one that another run is writing, or one that is
+    also an input. The caller closes ``sink`` (which releases the lock).
     """
     if config.resume and config.output is None:
         raise UsageError("--resume needs -o/--output: the file to resume")
+    console = stderr_console(config.quiet)
+    sink: Sink = StdoutSink()
+    state = ResumeState()
     if config.output is not None:
-        check_output(config.output, config.resume)
-    done = resume_ids(config.output) if config.resume and config.output else Counter()
+        sink, state = open_output(config.output, config.resume, config.inputs)
+        if (warning := state.warning(config.output)) is not None:
+            console.print(warning, markup=False, highlight=False)
     tally = Tally()
-    records = skip_done(read_inputs(config.inputs, config.input_format), done, tally)
-    return RunStart(config, stderr_console(config.quiet), tally, records, done.total())
+    records = skip_done(read_inputs(config.inputs, config.input_format), state.done, tally)
+    return RunStart(config, console, tally, records, state.done.total(), sink)
 
 
 def run_batch(config: BatchConfig) -> Tally:
     """Run a batch job; raise :class:`SummarizeError` (exit 1) if any record failed."""
     start = start_run(config)
-    sink = open_sink(config.output)
-    worker = RecordWorker(config.task, config.settings, notify=start.notice)
-    progress = start.progress()
-    started = time.perf_counter()
     try:
-        outputs = _outputs(start.records, worker, config)
-        drain(outputs, sink, start.tally, start.console, progress, config.output)
+        worker = RecordWorker(config.task, config.settings, notify=start.notice)
+        progress = start.progress()
+        started = time.perf_counter()
+        try:
+            outputs = _outputs(start.records, worker, config, start.notice)
+            drain(outputs, start.sink, start.tally, start.console, progress, config.output)
+        finally:
+            worker.close()
     finally:
-        worker.close()
+        start.sink.close()
     report_done(start.console, start.tally, time.perf_counter() - started)
     return start.tally

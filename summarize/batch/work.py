@@ -12,10 +12,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarize.batch.records import InputRecord
-from summarize.errors import InputError, one_line
+from summarize.errors import InputError, SummarizeError, one_line
 from summarize.pipeline import Prepared
 from summarize.settings import Settings
 from summarize.tasks import Engine, Session, Task
+
+
+def page_text(record: InputRecord) -> InputRecord:
+    """A JSON Lines record's text read as a file's would be: a page reduced to its article.
+
+    Title and date found in the page are hints under the record's own.
+    """
+    from dataclasses import replace
+
+    from summarize.sources.inputs import to_source
+
+    assert record.text is not None
+    source = to_source(record.text, str(record.id))
+    if source.text is record.text:
+        return replace(record, page=False)
+    title, date = record.title or source.title, record.date or source.date
+    return replace(record, text=source.text, title=title, date=date, page=False)
 
 
 @dataclass
@@ -63,7 +80,6 @@ class RecordWorker:
         """The record with the text (and title, date) of the page at its ``url``."""
         from dataclasses import replace
 
-        from summarize.errors import SummarizeError
         from summarize.sources.web import read_url
 
         assert record.url is not None
@@ -81,15 +97,26 @@ class RecordWorker:
         if record.error is not None or record.text is None:
             return error_record(record, record.error or "no text")
         try:
-            label = f"record {record.id}"
-            prepared = self.session.prepare(
-                record.text, title=record.title, date=record.date, label=label
-            )
-            source = prepared.meta.source_lang
-            target = self.task.target(source)
+            record, prepared, target = self._read(record)
         except InputError as exc:
             return error_record(record, str(exc))
-        return _Item(record, prepared, self.session.engine(source, target), target, started)
+        except SummarizeError:
+            raise
+        except Exception as exc:  # hostile input that breaks a reader: the record fails
+            return error_record(record, f"{type(exc).__name__}: {exc}")
+        engine = self.session.engine(prepared.meta.source_lang, target)
+        return _Item(record, prepared, engine, target, started)
+
+    def _read(self, record: InputRecord) -> tuple[InputRecord, Prepared, str]:
+        """The record (its page reduced to the article), prepared, and its target language."""
+        if record.page:
+            record = page_text(record)
+        assert record.text is not None
+        label = f"record {record.id}"
+        prepared = self.session.prepare(
+            record.text, title=record.title, date=record.date, label=label
+        )
+        return record, prepared, self.task.target(prepared.meta.source_lang)
 
     def _run_one(self, item: _Item) -> dict[str, Any]:
         try:

@@ -33,8 +33,8 @@ Output = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Append records to this file, which must be new or empty unless --resume "
-        "(default: stdout).",
+        help="Append records to this file, which must be new or empty unless --resume, "
+        "and is locked for the run (default: stdout).",
     ),
 ]
 Resume = Annotated[
@@ -50,9 +50,9 @@ Workers = Annotated[
     typer.Option(
         "--workers",
         min=0,
-        help="Processes for per-record engines: 0 = auto (a pool once the run is long). "
-        "With --cluster local: worker processes (0 = one per CPU); with a cluster "
-        "address: workers to wait for.",
+        help="Processes for per-record engines: 0 = auto (one, unless 4+ CPUs with 3 idle); "
+        "at most 2 per CPU and 1 per 16 records. With --cluster local: worker processes "
+        "(0 = one per CPU); with a cluster address: workers to wait for.",
     ),
 ]
 Cluster = Annotated[
@@ -137,7 +137,7 @@ def batch(
 
     On a Dask cluster: summarize batch crawl.jsonl -o out.jsonl --cluster tcp://host:8786
     """
-    from summarize.batch.records import check_inputs
+    from summarize.batch.inputs import check_inputs
     from summarize.batch.run import BatchConfig, run_batch
     from summarize.brief.engines import BriefOptions
     from summarize.engines.base import Length

@@ -101,6 +101,9 @@ def read_jsonl(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | s
             continue
         try:
             obj = json.loads(line)
+        except RecursionError:
+            yield number, "invalid JSON (nested too deeply)"
+            continue
         except ValueError as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             yield (

@@ -90,7 +90,7 @@ def test_batch_matches_the_single_article_command(
         doc.write_text(texts[i], encoding="utf-8")
         one = run_cli(capsys, monkeypatch, [str(doc), "-n", "2", "--format", "json", "-q"])
         single = json.loads(one.out)
-        assert record["id"] == i + 1
+        assert record["id"] == f"line-{i + 1}"
         assert record["summary"] == single["summary"]
         assert (record["lang"], record["engine"]) == (single["lang"], single["engine"])
         assert record["chars_in"] == len(texts[i])
@@ -111,13 +111,13 @@ def test_bad_records_become_error_records_and_exit_1(capsys: Capsys, monkeypatch
     res = run_cli(capsys, monkeypatch, ["batch", "-"], stdin=stdin.encode())
     assert res.code == 1
     records = parse_lines(res.out)
-    assert [r["id"] for r in records] == ["ok", 2, "no-text", 4, "empty", "latin1"]
+    assert [r["id"] for r in records] == ["ok", "line-2", "no-text", "line-4", "empty", "latin1"]
     assert "summary" in records[0] and records[0]["url"] == "u"
     errors = {r["id"]: r["error"] for r in records[1:]}
-    assert set(errors) == {2, "no-text", 4, "empty", "latin1"}
-    assert errors[2].startswith("line 2: invalid JSON")
+    assert set(errors) == {"line-2", "no-text", "line-4", "empty", "latin1"}
+    assert errors["line-2"].startswith("line 2: invalid JSON")
     assert errors["no-text"] == "line 3: no 'text' field"
-    assert errors[4] == "line 4: 'text' is not a string (list)"
+    assert errors["line-4"] == "line 4: 'text' is not a string (list)"
     assert "empty" in errors["empty"]
     assert "neither Arabic nor English" in errors["latin1"]
     assert records[2]["url"] == "v"
@@ -240,8 +240,9 @@ def test_translation_without_a_model_exits_3(capsys: Capsys, monkeypatch: Patch)
 def pid_log(tmp_path: Path, monkeypatch: Patch) -> Iterator[Path]:
     """The extractive and sleepy engines log the processes they run in (fork inherits this).
 
-    A long run is made to look long at once, on a machine of two CPUs.
+    A long run is made to look long at once, on a machine of eight idle CPUs.
     """
+    import summarize.batch.pool as pool
     import summarize.batch.run as batch
 
     log = tmp_path / "pids.log"
@@ -250,8 +251,9 @@ def pid_log(tmp_path: Path, monkeypatch: Patch) -> Iterator[Path]:
     assert extractive is not None
     register_summarizer("extractive", lambda s, m: PidLogging(extractive(s, m), log))
     register_summarizer("sleepy", lambda s, m: PidLogging(SleepyEngine(), log))
-    monkeypatch.setattr(batch, "SWITCH_AFTER_S", 0.0)
-    monkeypatch.setattr(batch, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pool, "SWITCH_AFTER_S", 0.0)
+    monkeypatch.setattr(batch, "cpu_count", lambda: 8)
+    monkeypatch.setattr(pool, "idle_cpus", lambda cpus: float(cpus))
     yield log
     register_summarizer("extractive", extractive)
     unregister_summarizer("sleepy")
@@ -267,11 +269,28 @@ def test_auto_mode_moves_the_extractive_engine_to_processes(
     assert logged_pids(pid_log) == {os.getpid()}
     pid_log.write_text("", encoding="utf-8")
     auto = run_cli(capsys, monkeypatch, ["batch", str(path), "--batch-size", "8", "-q"])
-    # The first window runs here; the rest in a pool of (at most) two processes.
+    # The first window runs here; the rest in a pool of (at most) eight processes.
     children = logged_pids(pid_log) - {os.getpid()}
-    assert 1 <= len(children) <= 2
+    assert 1 <= len(children) <= 8
     assert auto.code == serial.code == 0
     assert without_ms(parse_lines(auto.out)) == without_ms(parse_lines(serial.out))
+
+
+@pytest.mark.parametrize(("cpus", "idle"), [(2, 2.0), (8, 2.5)])
+def test_auto_mode_stays_in_process_without_room_for_a_pool(
+    capsys: Capsys, monkeypatch: Patch, tmp_path: Path, pid_log: Path, cpus: int, idle: float
+) -> None:
+    import summarize.batch.pool as pool
+    import summarize.batch.run as batch
+
+    monkeypatch.setattr(batch, "cpu_count", lambda: cpus)
+    monkeypatch.setattr(pool, "idle_cpus", lambda n: idle)
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": article(i)} for i in range(40)])
+    res = run_cli(capsys, monkeypatch, ["batch", str(path), "--batch-size", "4", "-q"])
+    assert res.code == 0
+    # Two CPUs, however idle, or three busy of eight: a pool would not pay.
+    assert logged_pids(pid_log) == {os.getpid()}
+    assert [r["id"] for r in parse_lines(res.out)] == list(range(40))
 
 
 def test_auto_mode_keeps_other_engines_in_process(

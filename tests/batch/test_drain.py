@@ -109,6 +109,22 @@ def test_every_record_is_written_counted_and_shown(tmp_path: Path) -> None:
     assert buffer.getvalue() == ""
 
 
+def test_a_record_that_cannot_be_written_counts_as_failed(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    deep: list[Any] = []
+    for _ in range(100_000):
+        deep = [deep]
+    records = [{"id": "a", "x": deep}, {"id": "b", "x": float("inf")}]
+    tally = Tally()
+    drain(Source(records)(), FileSink(str(out)), tally, _console()[0], None, str(out))
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert written == [
+        {"id": "a", "error": "cannot write this record as JSON: it is nested too deeply"},
+        {"id": "b", "x": None},
+    ]
+    assert (tally.written, tally.errors) == (2, 1)
+
+
 def test_ctrl_c_from_the_source_keeps_written_records_and_reraises(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     source = Source(_records(10), interrupt_after=3)

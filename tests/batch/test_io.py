@@ -9,14 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from summarize.batch.records import (
-    InputRecord,
-    jsonl_records,
-    passthrough,
-    read_documents,
-    read_inputs,
-)
-from summarize.batch.sink import FileSink, check_output, resume_ids
+from summarize.batch.inputs import read_inputs
+from summarize.batch.records import InputRecord, jsonl_records, passthrough, read_documents
+from summarize.batch.sink import FileSink, ResumeState, open_output
 from summarize.errors import UsageError
 
 
@@ -27,13 +22,15 @@ def _jsonl(text: str) -> list[InputRecord]:
 def test_jsonl_records_keep_ids_hints_and_extra_fields() -> None:
     line = {"id": "x1", "text": "نص", "title": "عنوان", "url": "http://a", "lang": "ar"}
     [record] = _jsonl(json.dumps(line, ensure_ascii=False) + "\n")
-    assert record == InputRecord("x1", "نص", "عنوان", None, {"url": "http://a", "input_lang": "ar"})
+    extra = {"url": "http://a", "input_lang": "ar"}
+    assert record == InputRecord("x1", "نص", "عنوان", None, extra, page=True)
 
 
 def test_jsonl_bad_lines_become_error_records_numbered_by_line() -> None:
     text = '{"text": "a"}\n\n{broken\n[1, 2]\n{"id": 7}\n{"text": 3}\n{"text": null}\n'
     records = _jsonl(text)
-    assert [r.id for r in records] == [1, 3, 4, 7, 6, 7]
+    # A record without an id is named by its line, as a string: it cannot collide with id 7.
+    assert [r.id for r in records] == ["line-1", "line-3", "line-4", 7, "line-6", "line-7"]
     assert records[0].error is None and records[0].text == "a"
     assert records[1].error is not None and records[1].error.startswith("line 3: invalid JSON")
     assert records[2].error == "line 4: not a JSON object"
@@ -63,9 +60,11 @@ def test_passthrough_renames_only_clashing_names() -> None:
 def test_documents_split_on_dash_lines_only() -> None:
     data = "أول.\n--- not a separator\n---\n\n  ---  \nثاني.\n---\n".encode()
     records = list(read_documents(io.BytesIO(data)))
-    assert [(r.id, r.text) for r in records] == [
-        (1, "أول.\n--- not a separator\n"),
-        (2, "ثاني.\n"),
+    # The blank document between two separators is an error record, as an empty text is.
+    assert [(r.id, r.text, r.error) for r in records] == [
+        (1, "أول.\n--- not a separator\n", None),
+        (2, None, "<stdin> document 2: empty"),
+        (3, "ثاني.\n", None),
     ]
 
 
@@ -97,7 +96,7 @@ def test_several_jsonl_inputs_prefix_line_ids(tmp_path: Path) -> None:
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     a.write_text('{"text": "x"}\n', encoding="utf-8")
     b.write_text('{"text": "y"}\n', encoding="utf-8")
-    assert [r.id for r in read_inputs([str(a), str(b)])] == [f"{a}:1", f"{b}:1"]
+    assert [r.id for r in read_inputs([str(a), str(b)])] == [f"{a}:line-1", f"{b}:line-1"]
 
 
 def test_file_sink_appends_whole_lines(tmp_path: Path) -> None:
@@ -109,27 +108,69 @@ def test_file_sink_appends_whole_lines(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == '{"id": 0}\n{"id": 1, "summary": "ملخص"}\n'
 
 
-def test_resume_ids_cuts_a_partial_last_line(tmp_path: Path) -> None:
+def _state(path: Path, resume: bool = True) -> ResumeState:
+    sink, state = open_output(str(path), resume, [])
+    sink.close()
+    return state
+
+
+def test_resume_state_cuts_a_partial_last_line_and_lists_other_lines(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     path.write_bytes(b'{"id": 1}\n{"id": "b"}\nnot json\n{"id": 3, "summ')
-    assert resume_ids(str(path)) == {"1": 1, '"b"': 1}
+    state = _state(path)
+    assert state.done == {"1": 1, '"b"': 1} and state.bad_lines == [3]
     assert path.read_bytes() == b'{"id": 1}\n{"id": "b"}\nnot json\n'
-    assert resume_ids(str(tmp_path / "none.jsonl")) == {}
+    assert state.warning("out.jsonl") == (
+        "warning: out.jsonl: line 3 is not an output record; kept as is "
+        "(no input counts as done by it)"
+    )
+    assert _state(tmp_path / "none.jsonl").done == {}
 
 
-def test_resume_ids_counts_repeated_ids(tmp_path: Path) -> None:
+def test_resume_state_counts_repeated_ids(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     path.write_bytes(b'{"id": "a"}\n{"id": "dup"}\n{"id": "dup"}\n')
-    assert resume_ids(str(path)) == {'"a"': 1, '"dup"': 2}
+    assert _state(path).done == {'"a"': 1, '"dup"': 2}
+    assert _state(path).warning("x") is None
 
 
 def test_existing_output_needs_resume(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    check_output(str(path), resume=False)
+    _state(path, resume=False)
     path.write_text("", encoding="utf-8")
-    check_output(str(path), resume=False)
+    _state(path, resume=False)
     path.write_text('{"id": 1}\n', encoding="utf-8")
-    check_output(str(path), resume=True)
+    _state(path, resume=True)
     with pytest.raises(UsageError, match="--resume"):
-        check_output(str(path), resume=False)
+        _state(path, resume=False)
     assert os.path.getsize(path) == 10
+
+
+def test_folder_links_are_not_followed_and_no_file_is_read_twice(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("أ.", encoding="utf-8")
+    (root / "sub" / "b.txt").write_text("ب.", encoding="utf-8")
+    (root / "loop").symlink_to(root)  # back into the tree: a loop
+    (root / "sub" / "up").symlink_to("..")
+    (root / "out").symlink_to(tmp_path)  # out of the tree
+    (tmp_path / "outside.txt").write_text("خارج.", encoding="utf-8")
+    (root / "c.txt").symlink_to(root / "a.txt")  # the same file again
+    (root / "broken.txt").symlink_to(tmp_path / "nothing.txt")
+    os.mkfifo(root / "fifo.txt")  # reading it would block the run
+    records = list(read_inputs([str(root)]))
+    names = [str(Path(r.id).relative_to(root)) for r in records]
+    assert names == ["a.txt", "broken.txt", "fifo.txt", "sub/b.txt"]
+    assert [r.text for r in records] == ["أ.", None, None, "ب."]
+    assert records[1].error is not None and "cannot read" in records[1].error
+    assert records[2].error is not None and "not a regular file" in records[2].error
+
+
+def test_a_deep_folder_tree_is_walked_without_recursion(tmp_path: Path) -> None:
+    folder = tmp_path
+    for _ in range(1200):  # deeper than Python's recursion limit
+        folder = folder / "d"
+        folder.mkdir()
+    (folder / "deep.txt").write_text("عميق.", encoding="utf-8")
+    [record] = read_inputs([str(tmp_path / "d")])
+    assert record.text == "عميق."

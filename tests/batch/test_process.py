@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tests.batch.helpers import article, parse_lines, without_ms, write_jsonl
 from tests.cli.helpers import sigint_at_default
+from tests.hang import HANG_S
 
 ROOT = Path(__file__).resolve().parents[2]
 # The real CLI with a fake engine that takes 5 ms per article (registered, then main()).
@@ -50,7 +51,7 @@ def _input(tmp_path: Path, n: int = N) -> Path:
     return write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": article(i)} for i in range(n)])
 
 
-def _wait_for_lines(path: Path, n: int, timeout: float = 120) -> None:
+def _wait_for_lines(path: Path, n: int, timeout: float = HANG_S) -> None:
     # A hang guard, not a speed check: a loaded machine may take long to start the run.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -62,7 +63,7 @@ def _wait_for_lines(path: Path, n: int, timeout: float = 120) -> None:
 
 def _finish(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-c", SLOW, *args], cwd=ROOT, capture_output=True, timeout=120
+        [sys.executable, "-c", SLOW, *args], cwd=ROOT, capture_output=True, timeout=HANG_S
     )
 
 
@@ -71,7 +72,7 @@ def test_kill_9_then_resume_gives_one_record_per_id(tmp_path: Path) -> None:
     proc = _slow(str(src), "-o", str(out), "-q")
     _wait_for_lines(out, 50)
     proc.kill()
-    proc.wait(timeout=10)
+    proc.wait(timeout=HANG_S)
     kept = out.read_bytes()
     assert kept.endswith(b"\n") and 50 <= kept.count(b"\n") < N
     done = _finish(str(src), "-o", str(out), "--resume", "-q")
@@ -89,7 +90,7 @@ def _interrupted(tmp_path: Path, sig: int) -> tuple[int, bytes, bytes, Path, Pat
     proc = _slow(str(src), "-o", str(out), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _wait_for_lines(out, 20)
     proc.send_signal(sig)
-    stdout, stderr = proc.communicate(timeout=30)
+    stdout, stderr = proc.communicate(timeout=HANG_S)
     return proc.returncode, stdout, stderr, src, out
 
 
@@ -127,8 +128,8 @@ def test_progress_goes_to_a_terminal_stderr_never_to_stdout(tmp_path: Path) -> N
     screen: list[bytes] = []
     reader = threading.Thread(target=_read_all, args=(master, screen))
     reader.start()
-    stdout, _ = proc.communicate(timeout=60)
-    reader.join(timeout=10)
+    stdout, _ = proc.communicate(timeout=HANG_S)
+    reader.join(timeout=HANG_S)
     os.close(master)
     assert proc.returncode == 0
     assert [r["id"] for r in parse_lines(stdout.decode())] == list(range(N))
@@ -151,7 +152,7 @@ def test_no_progress_when_stderr_is_piped(tmp_path: Path) -> None:
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     src = _input(tmp_path)
     cmd = f"{sys.executable} -m summarize batch {src} | head -n 1; echo ${{PIPESTATUS[0]}} >&2"
-    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=HANG_S)
     assert json.loads(proc.stdout)["id"] == 0
     assert proc.stderr.strip().splitlines()[-1] == "0"
     assert "Traceback" not in proc.stderr

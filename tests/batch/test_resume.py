@@ -12,6 +12,7 @@ import pytest
 from tests.batch.helpers import article, parse_lines, without_ms, write_jsonl
 from tests.batch.test_process import _finish, _slow, _wait_for_lines
 from tests.cli.helpers import run_cli
+from tests.hang import HANG_S
 
 Capsys = pytest.CaptureFixture[str]
 Patch = pytest.MonkeyPatch
@@ -48,7 +49,7 @@ def test_kill_9_at_random_points_then_resume_keeps_every_record(tmp_path: Path) 
         _wait_for_lines(out, min(before + 1, n - 1))
         time.sleep(rng.uniform(0, 0.3))
         proc.kill()
-        proc.wait(timeout=10)
+        proc.wait(timeout=HANG_S)
     done = _finish(str(src), "-o", str(out), "--resume", "-q")
     assert done.returncode == 0, done.stderr
     records = parse_lines(out.read_text(encoding="utf-8"))

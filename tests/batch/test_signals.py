@@ -11,6 +11,7 @@ import pytest
 
 from tests.batch.helpers import article, parse_lines, write_jsonl
 from tests.batch.test_process import ROOT, _finish, _interrupted, _wait_for_lines
+from tests.hang import HANG_S
 
 
 def test_sigterm_exits_143_and_keeps_finished_records(tmp_path: Path) -> None:
@@ -33,10 +34,10 @@ def test_pool_workers_die_quietly_with_their_parent(tmp_path: Path, how: int) ->
     proc = subprocess.Popen(
         [*cmd, "--workers", "2", "-q"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    _wait_for_lines(out, 50, timeout=120)
+    _wait_for_lines(out, 50)
     proc.send_signal(how)
     # stderr reaches EOF only when every process holding it (the workers too) has ended.
-    stdout, stderr = proc.communicate(timeout=60)
+    stdout, stderr = proc.communicate(timeout=HANG_S)
     assert proc.returncode == -signal.SIGKILL if how == signal.SIGKILL else 143
     assert stdout == b""
     assert b"Traceback" not in stderr and b"BrokenPipeError" not in stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import sigint_at_default
+from tests.hang import HANG_S
 from tests.pty_run import run_in_terminal
 
 SENTENCE = "ارتفعت أسعار القمح في الأسواق العالمية بنسبة كبيرة خلال الأسبوع الماضي رقم {}."
@@ -27,7 +28,7 @@ def long_article(tmp_path: Path) -> Path:
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    proc = subprocess.run(_cli("--help"), capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(_cli("--help"), capture_output=True, text=True, timeout=HANG_S)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("Usage: summarize [OPTIONS] COMMAND [ARGS]...")
     assert "Commands:" in proc.stdout
@@ -37,7 +38,9 @@ def test_python_dash_m_runs_the_cli() -> None:
 def test_importing_the_main_module_runs_nothing() -> None:
     # Tools that import every module (doc builders, test collectors) must not start the CLI.
     code = "import sys; sys.argv = ['x', '--version']; import summarize.__main__; print('ok')"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=HANG_S
+    )
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "ok\n", "")
 
 
@@ -47,7 +50,7 @@ def test_broken_pipe_ends_quietly(long_article: Path) -> None:
         ["bash", "-c", cmd + "; echo ${PIPESTATUS[0]} >&2"],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=HANG_S,
     )
     assert proc.stderr.strip() == "0"
 
@@ -103,7 +106,7 @@ def test_ctrl_c_exits_130_and_keeps_what_was_written(tmp_path: Path) -> None:
     first = proc.stdout.read(len(b"fragment0 fragment1 "))
     time.sleep(0.1)
     proc.send_signal(signal.SIGINT)
-    rest, err = proc.communicate(timeout=30)
+    rest, err = proc.communicate(timeout=HANG_S)
     assert proc.returncode == 130
     assert first == b"fragment0 fragment1 "
     assert rest.startswith(b"fragment2 ")

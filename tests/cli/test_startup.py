@@ -13,6 +13,7 @@ from typer._click.utils import make_default_short_help
 
 from summarize.cli.app import COMMANDS, load_command
 from tests.cli.helpers import run_cli
+from tests.hang import HANG_S
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "article.txt"
 HEAVY = ("pydantic", "rich", "ctranslate2", "numpy", "platformdirs", "summarize.store.local")
@@ -50,7 +51,7 @@ def _loaded(tmp_path: Path, *argv: str) -> dict[str, object]:
         stdin=subprocess.DEVNULL,
         capture_output=True,
         check=True,
-        timeout=120,
+        timeout=HANG_S,
     )
     result: dict[str, object] = json.loads(out.read_text())
     return result

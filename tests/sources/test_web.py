@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -15,6 +14,7 @@ import pytest
 from summarize.errors import InputError, UsageError
 from summarize.sources.web import USER_AGENT, fetch, is_url, read_url
 from tests.cli.helpers import run_cli
+from tests.hang import HANG_S
 
 _PARAGRAPHS = (
     "ارتفعت أسعار القمح في الأسواق العالمية بنسبة 12 في المئة خلال الأسبوع الماضي.",
@@ -37,13 +37,17 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
 }
 
 
+_SLOW_RELEASE = threading.Event()
+
+
 class _Handler(BaseHTTPRequestHandler):
     agents: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         self.agents.append(self.headers.get("User-Agent", ""))
         if self.path == "/slow":
-            time.sleep(1.5)
+            # Answers only once the test is over: a client's timeout always comes first.
+            _SLOW_RELEASE.wait(HANG_S)
         status, ctype, body = ROUTES.get(self.path, (404, "text/html", b"<p>missing</p>"))
         try:
             self.send_response(status)
@@ -64,6 +68,7 @@ def server() -> Iterator[str]:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"127.0.0.1:{httpd.server_address[1]}"
+    _SLOW_RELEASE.set()
     httpd.shutdown()
     httpd.server_close()
 
@@ -114,7 +119,7 @@ def test_timeout(server: str) -> None:
 
 def test_tls_failure(server: str) -> None:
     with pytest.raises(InputError, match=r"^https://127\.0\.0\.1:\d+/page: TLS error \("):
-        fetch(f"https://{server}/page", timeout=5)
+        fetch(f"https://{server}/page", timeout=HANG_S)
 
 
 def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -43,9 +43,12 @@ from collections.abc import Callable
 from typing import Any
 
 from summarize.batch.cluster.connect import cluster_target, connect, distributed_module
-from summarize.batch.drain import Tally, drain, open_sink, report_done
-from summarize.batch.run import BatchConfig, start_run, windows
+from summarize.batch.drain import Tally, drain, report_done
+from summarize.batch.pool import MAX_PER_CPU
+from summarize.batch.records import windows
+from summarize.batch.run import BatchConfig, start_run
 from summarize.errors import SummarizeError
+from summarize.settings import cpu_count
 
 # Batches in flight (submitted, not yet written) per worker: enough to hide a round trip.
 DEPTH = 3
@@ -105,8 +108,15 @@ def run_cluster_batch(
     # Failures reach the user as error records or one-line errors: Dask's own logs, which
     # repeat them with tracebacks, only under SUMMARIZE_DEBUG.
     log_level = logging.INFO if config.settings.debug else logging.CRITICAL
+    if target is None and workers > MAX_PER_CPU * cpu_count():
+        start.notice(
+            f"--workers {workers}: using {MAX_PER_CPU * cpu_count()} processes "
+            f"(at most {MAX_PER_CPU} per CPU, and this machine has {cpu_count()})"
+        )
+        workers = MAX_PER_CPU * cpu_count()
+    home = str(config.settings.home)
     started = time.perf_counter()
-    with connect(target, workers, str(config.settings.home), log_level) as client:
+    with contextlib.closing(start.sink), connect(target, workers, home, log_level) as client:
         from summarize.batch.cluster.flow import ordered_outputs
         from summarize.batch.cluster.worker import EnginePlugin
 
@@ -118,8 +128,7 @@ def run_cluster_batch(
             batches = windows(start.records, config.window)
             outputs = ordered_outputs(client, name, batches, limit)
             progress = start.progress()
-            sink = open_sink(config.output)
-            drain(outputs, sink, start.tally, start.console, progress, config.output)
+            drain(outputs, start.sink, start.tally, start.console, progress, config.output)
         finally:
             _unregister(client, name)
     report_done(start.console, start.tally, time.perf_counter() - started)

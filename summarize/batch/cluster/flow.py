@@ -80,7 +80,8 @@ class OrderedRun:
             if len(records) > 1:
                 return None
             tries = getattr(exc, "allowed_failures", None)
-            times = f" ({tries + 1} workers)" if isinstance(tries, int) else ""
+            plural = "" if tries == 0 else "s"
+            times = f" ({tries + 1} worker{plural})" if isinstance(tries, int) else ""
             message = f"the worker processing this record died each time it was run{times}"
             return [error_record(records[0], one_line(message))]
         return result

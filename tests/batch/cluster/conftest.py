@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +16,16 @@ from tests.batch.helpers import article, write_jsonl
 
 # A retry is allowed once: a worker killed once costs one restart, one killed twice gives up.
 ALLOWED_FAILURES = 1
-# A hang guard, not a speed check: generous, so that a loaded machine does not trip it.
-TEST_TIMEOUT_S = 240
-# How long a test waits for killed workers to be restarted before it starts (a hang guard).
-WORKERS_BACK_S = 180
+# A hang guard, not a speed check: a killed worker's restart alone can take a minute or more
+# on a loaded machine (a new process importing distributed and summarize).
+TEST_TIMEOUT_S = 900
 
 
-@pytest.fixture(scope="module")
-def module_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """A 2-worker LocalCluster on loopback for a test module (its address, home, kill dir)."""
+@contextmanager
+def local_cluster(
+    tmp_path_factory: pytest.TempPathFactory, allowed_failures: int = ALLOWED_FAILURES
+) -> Iterator[dict[str, Any]]:
+    """A 2-worker LocalCluster on loopback (its address, home, kill dir), closed after."""
     import dask
     from distributed import LocalCluster
 
@@ -38,7 +40,19 @@ def module_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
     }
     with (
         dask.config.set(
-            {**LOCAL_CONFIG, "distributed.scheduler.allowed-failures": ALLOWED_FAILURES}
+            {
+                **LOCAL_CONFIG,
+                "distributed.scheduler.allowed-failures": allowed_failures,
+                # Hang guards, not speed checks: a killed worker's restart on a loaded machine
+                # may take longer than Dask's 30 s defaults, and a nanny that times out
+                # restarting its worker leaves the cluster without it for good.
+                "distributed.comm.timeouts.connect": f"{TEST_TIMEOUT_S}s",
+                "distributed.comm.timeouts.tcp": f"{TEST_TIMEOUT_S}s",
+                # A killed worker comes back as a fork of a warm server process: with spawn,
+                # on a loaded machine the nannies' restarts were seen not to come back at all
+                # (0 of 2 workers 300 s after four kills, load 12; forkserver: 3 s).
+                "distributed.worker.multiprocessing-method": "forkserver",
+            }
         ),
         LocalCluster(
             host="127.0.0.1",
@@ -52,18 +66,15 @@ def module_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
         yield {"address": cluster.scheduler_address, "home": home, "kill_dir": kill_dir}
 
 
-@pytest.fixture
-def shared_cluster(module_cluster: dict[str, Any]) -> dict[str, Any]:
-    """The module's cluster with both workers up.
+@pytest.fixture(scope="module")
+def shared_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """A cluster shared by a test module's tests, none of which kills its workers.
 
-    Some tests kill workers; their nannies restart them, which takes a while on a loaded
-    machine. Each test starts once both are back, instead of racing the restart.
+    A test that kills workers starts its own (:func:`local_cluster`): the restart of a killed
+    worker is slow on a loaded machine, and no test may depend on what another left behind.
     """
-    from distributed import Client
-
-    with Client(module_cluster["address"], set_as_default=False) as client:
-        client.wait_for_workers(2, timeout=WORKERS_BACK_S)
-    return module_cluster
+    with local_cluster(tmp_path_factory) as cluster:
+        yield cluster
 
 
 @pytest.fixture

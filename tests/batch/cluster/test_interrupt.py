@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.batch.cluster import fake_engines
 from tests.batch.cluster.conftest import articles, read_records
 from tests.cli.helpers import sigint_at_default
+from tests.hang import HANG_S
 
 ROOT = Path(__file__).resolve().parents[3]
 RUN = f"""
@@ -65,7 +66,7 @@ def _live_in_session(sid: int) -> list[int]:
     return found
 
 
-def _gone_in_session(sid: int, wait_s: float = 60.0) -> bool:
+def _gone_in_session(sid: int, wait_s: float = HANG_S) -> bool:
     """Whether every process of session ``sid`` has exited (polled: exits take a moment)."""
     end = time.monotonic() + wait_s
     while _live_in_session(sid) and time.monotonic() < end:
@@ -87,7 +88,7 @@ def test_ctrl_c_keeps_whole_records_leaves_nothing_and_resumes(tmp_path: Path) -
         time.sleep(0.05)
     # A terminal's Ctrl-C goes to the whole process group: driver and workers.
     os.killpg(run.pid, signal.SIGINT)
-    stdout, stderr = run.communicate(timeout=30)
+    stdout, stderr = run.communicate(timeout=HANG_S)
     kept = read_records(out)
     assert run.returncode == 130, stderr
     assert 20 <= len(kept) < 200
@@ -95,7 +96,7 @@ def test_ctrl_c_keeps_whole_records_leaves_nothing_and_resumes(tmp_path: Path) -
     assert "Traceback" not in stderr and stdout == ""
     assert _gone_in_session(run.pid)
     rest = _start(data, out, "resume")
-    _, stderr = rest.communicate(timeout=60)
+    _, stderr = rest.communicate(timeout=HANG_S)
     assert rest.returncode == 0, stderr
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == [f"a{i}" for i in range(200)]

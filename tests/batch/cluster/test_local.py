@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from summarize.tasks import Summarize
 from tests.batch.cluster import fake_engines
 from tests.batch.cluster.conftest import articles, descendants, read_records
 from tests.batch.helpers import without_ms
+from tests.hang import HANG_S
 from tests.tiny_models import install_tiny
 
 
@@ -170,13 +173,14 @@ def test_a_worker_without_the_package_fails_in_one_line(tmp_path: Path) -> None:
                 run_cluster_batch(job, cluster.scheduler_address, 1, None)
         finally:
             worker.terminate()
-            worker.wait(timeout=30)
+            worker.wait(timeout=HANG_S)
     # Dask sends this one back wrapped (the worker could not even unpickle the plugin).
     assert str(raised.value) == (
         "worker could not load engine: ModuleNotFoundError(\"No module named 'summarize'\"); "
         "install summarize on every worker: pip install 'summarize[cluster]'"
     )
-    assert not (tmp_path / "out.jsonl").exists()
+    # The output was locked (created) before the cluster was reached: it holds no record.
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
 
 
 def _listening(pids: set[int]) -> list[str]:
@@ -208,3 +212,28 @@ def test_a_local_cluster_listens_on_loopback_only(isolated_home: Path) -> None:
     assert all(
         a.split(":")[0] in ("0100007F", "0000000000000000FFFF00000100007F") for a in addresses
     )
+
+
+def test_a_local_cluster_is_capped_at_two_processes_per_cpu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from contextlib import contextmanager
+
+    from summarize.batch.cluster import driver
+
+    asked: list[int] = []
+
+    @contextmanager
+    def connect(target: str | None, workers: int, home: str, log_level: int) -> Iterator[None]:
+        asked.append(workers)
+        raise SummarizeError("no cluster in this test")
+        yield
+
+    monkeypatch.setattr(driver, "connect", connect)
+    monkeypatch.setattr(driver, "cpu_count", lambda: 2)
+    data = articles(tmp_path / "in.jsonl", 2)
+    job = config(data, tmp_path / "out.jsonl", SummaryOptions(engine="extractive"))
+    with pytest.raises(SummarizeError, match="no cluster in this test"):
+        run_cluster_batch(replace(job, quiet=False), "local", 100_000, None)
+    assert asked == [4]
+    assert "--workers 100000: using 4 processes (at most 2 per CPU" in capsys.readouterr().err

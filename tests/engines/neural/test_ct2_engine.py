@@ -16,6 +16,7 @@ from summarize.engines.neural.ct2 import Ct2Model, Decoding, resolve_compute_typ
 from summarize.errors import ModelNotInstalledError, UsageError
 from summarize.tiny.corpus import arabic_lines
 from tests.engines.neural.neural_helpers import arabic_article, load
+from tests.hang import HANG_S
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -190,7 +191,7 @@ def test_process_that_streamed_exits_cleanly(tiny_ct2_models: dict[str, Path], c
             cwd=REPO,
             capture_output=True,
             text=True,
-            timeout=120,
+            timeout=HANG_S,
         )
         assert done.returncode == 0, done.stderr[-2000:]
         assert done.stdout.strip() == "streamed"
