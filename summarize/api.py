@@ -172,14 +172,15 @@ def summarize_text(raw: str, options: SummaryOptions | None = None) -> Result:
 
 
 def stream(text: str, **options: Unpack[SummaryArgs]) -> Iterator[str]:
-    """Summarise one article, yielding the summary as it is written (greedy decoding).
+    """Summarise one article, yielding the summary as it is written.
 
-    With ``beam`` the summary comes in one piece, as on the command line.
+    The text is the one :func:`summarise` returns: greedy decoding (``beam=1``) yields it token by
+    token, beam search in one piece once it is finished.
     """
     with Session(**options) as session:
         task = session.task
         assert isinstance(task, Summarize)
-        session.task = Summarize(replace(task.options, stream=task.options.beam is None))
+        session.task = Summarize(replace(task.options, stream=True))
         yield from session.stream(text)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from summarize.engines.base import Document, Summarizer, Translator
@@ -14,6 +14,7 @@ from summarize.text.lang import detect_language
 from summarize.text.limit import MAX_CHARS, cut_text
 from summarize.text.normalize import first_words, word_count
 from summarize.text.sentences import split_sentences
+from summarize.text.support import Claim, Support
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,17 @@ class Result:
     model: str | None
     meta: Meta
     kind: str = "summary"
+    # Numbers, dates and names of the text the article does not hold (None: not checked,
+    # as for extractive summaries, whose sentences are the article's own).
+    unsupported: tuple[Claim, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The one JSON shape of a result, for ``--format json`` and ``summarize batch`` alike.
 
         ``summary`` (or ``translation``), ``lang``, ``source_lang``, ``engine``, ``model``
         (null for the extractive engine), then ``title``, ``date`` and ``source`` when found,
-        and ``truncated_from`` (the input's length) when the input was cut to the size limit.
+        ``truncated_from`` (the input's length) when the input was cut to the size limit, and
+        ``unsupported`` (``[{"text", "kind"}]``) when the summary was checked against the article.
         """
         out: dict[str, Any] = {
             self.kind: self.text,
@@ -65,16 +70,20 @@ class Result:
             "model": self.model,
         }
         out.update({k: v for k, v in asdict(self.meta).items() if v and k != "source_lang"})
+        if self.unsupported is not None:
+            out["unsupported"] = [claim.to_dict() for claim in self.unsupported]
         return out
 
 
 @dataclass(frozen=True)
 class Started:
-    """Emitted once, before any text: the metadata, and the engine (and model) that writes."""
+    """Emitted once, before any text: the metadata, the engine (and model) that writes, and
+    the article's :class:`Support` when the output is to be checked against it."""
 
     meta: Meta
     engine: str | None = None
     model: str | None = None
+    support: Support | None = None
 
 
 @dataclass(frozen=True)
@@ -158,19 +167,38 @@ def cap_words(fragments: Iterator[str], max_words: int | None) -> Iterator[str]:
         return
 
 
+def article_support(prepared: Prepared, engine: object) -> Support | None:
+    """What ``prepared`` supports, to check an abstractive summary against; None for engines
+    that copy the article's sentences (``extractive = True``)."""
+    if getattr(engine, "extractive", False):
+        return None
+    meta = prepared.meta
+    # The article's own headline: a translated one (``title`` with ``title_ar``) is the
+    # engine's writing, not evidence.
+    title = meta.title_ar or meta.title
+    return Support("\n".join(x for x in (title, meta.date, prepared.doc.text) if x))
+
+
+def checked(text: str, support: Support | None) -> tuple[Claim, ...] | None:
+    """The unsupported claims of ``text`` (None when there is nothing to check against)."""
+    return None if support is None else tuple(support.check(text))
+
+
 def stream_summary(
     prepared: Prepared, engine: Summarizer, options: SummaryOptions
 ) -> Iterator[Event]:
     """Run ``engine`` over a prepared article, yielding events as text is produced."""
     target = options.target_lang or prepared.meta.source_lang
-    yield Started(prepared.meta, engine.name, engine.model)
+    support = article_support(prepared, engine)
+    yield Started(prepared.meta, engine.name, engine.model, support)
     parts: list[str] = []
     fragments = engine.summarize(prepared.doc, options.length, target)
     for frag in cap_words(fragments, options.length.max_words):
         parts.append(frag)
         yield Fragment(frag)
     text = "".join(parts).strip()
-    yield Finished(Result(text, target, engine.name, engine.model, prepared.meta))
+    result = Result(text, target, engine.name, engine.model, prepared.meta)
+    yield Finished(replace(result, unsupported=checked(text, support)))
 
 
 def stream_translation(prepared: Prepared, engine: Translator, target_lang: str) -> Iterator[Event]:

@@ -9,6 +9,7 @@ the brief renderers in :mod:`summarize.brief.render`.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
@@ -23,8 +24,10 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from summarize.text.layout import Layout
+    from summarize.text.support import Marker, Support
 
 FORMATS = ("text", "json", "jsonl")
+_WORD = re.compile(r"\w+")
 
 
 def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
@@ -120,6 +123,18 @@ class StreamOutput:
         self.out.flush()
 
 
+def underlined(piece: str, marker: Marker, style: str = "") -> Text:
+    """``piece`` in ``style``, the words of the claims ``marker`` found unsupported underlined."""
+    from rich.text import Text
+
+    words = {w for claim in marker.marked for w in _WORD.findall(claim.text)}
+    text = Text(piece, style=style)
+    for match in _WORD.finditer(piece) if words else ():
+        if match.group() in words:
+            text.stylize("underline", match.start(), match.end())
+    return text
+
+
 class ConsoleOutput:
     """Base of the renderers that draw on a terminal through a rich console.
 
@@ -142,11 +157,23 @@ class ConsoleOutput:
         for row in self.layout.lines(text, indent=indent, first=first):
             self.console.print(Text(row, style=style), soft_wrap=True)
 
-    def flowing(self, style: str = "") -> Callable[[str], None]:
-        """A writer for :class:`~summarize.text.layout.Rows`: pieces printed in ``style``."""
-        from rich.text import Text
+    def underlining(self, marker: Marker, style: str = "") -> Callable[[str], None]:
+        """A writer for :class:`~summarize.text.layout.Rows` that underlines the pieces
+        holding a word of a claim ``marker`` found unsupported (it is fed first)."""
 
-        return lambda piece: self.inline(Text(piece, style=style))
+        def write(piece: str) -> None:
+            self.inline(underlined(piece, marker, style))
+
+        return write
+
+    def legend(self, marked: bool) -> None:
+        """The line saying what underlined words mean, when some were underlined."""
+        if marked:
+            from rich.text import Text
+
+            from summarize.text.support import LEGEND
+
+            self.console.print(Text(LEGEND, style="dim"))
 
 
 class JsonOutput(StreamOutput):
@@ -193,8 +220,9 @@ class RendererKinds(Generic[RendererT]):
 class Renderer(Protocol):
     """Consumes pipeline events and writes the result to stdout."""
 
-    def start(self, meta: Meta, by: str | None = None) -> None:
-        """Metadata is known (and ``by``: the engine and model that write); no output yet."""
+    def start(self, meta: Meta, by: str | None = None, support: Support | None = None) -> None:
+        """Metadata is known (``by``: the engine and model that write; ``support``: what the
+        article supports); nothing of the output yet."""
 
     def fragment(self, text: str) -> None:
         """A piece of output, in order."""
@@ -206,7 +234,7 @@ class Renderer(Protocol):
 class PlainRenderer(StreamOutput):
     """Plain text for pipes and files: the output only, streamed, one newline at the end."""
 
-    def start(self, meta: Meta, by: str | None = None) -> None:
+    def start(self, meta: Meta, by: str | None = None, support: Support | None = None) -> None:
         """Plain output carries no header."""
 
     def fragment(self, text: str) -> None:
@@ -220,18 +248,22 @@ class PlainRenderer(StreamOutput):
 
 class RichRenderer(ConsoleOutput):
     """A terminal: the headline, a dim line (date, source, engine and model), then the text
-    streamed in whole-word rows."""
+    streamed in whole-word rows, numbers, dates and names the article does not hold
+    underlined."""
 
     def __init__(self, console: Console, layout: Layout) -> None:
         from summarize.text.layout import Rows
+        from summarize.text.support import Marker
 
         super().__init__(console, layout)
-        self.rows = Rows(layout, self.flowing())
+        self.marker = Marker(None)
+        self.rows = Rows(layout, self.underlining(self.marker))
 
-    def start(self, meta: Meta, by: str | None = None) -> None:
+    def start(self, meta: Meta, by: str | None = None, support: Support | None = None) -> None:
         """The headline (when found), and what is known of the article and who writes."""
         from summarize.text.layout import SEPARATOR, isolate_latin
 
+        self.marker.support = support
         if meta.title:
             self.block(meta.title, "bold")
         details = SEPARATOR.join(x for x in (meta.date, meta.source, by) if x)
@@ -240,18 +272,21 @@ class RichRenderer(ConsoleOutput):
         self.console.print()
 
     def fragment(self, text: str) -> None:
-        """Stream the fragment into the flowing rows."""
+        """Stream the fragment into the flowing rows (claims checked as words settle)."""
+        self.marker.feed(text)
         self.rows.feed(text)
 
     def finish(self, result: Result) -> None:
-        """End the last row."""
+        """End the last row; say what underlining means when something is underlined."""
+        self.marker.flush()
         self.rows.close()
+        self.legend(bool(self.marker.marked))
 
 
 class JsonRenderer(JsonOutput):
     """One JSON object at the end (``json``: indented; ``jsonl``: one line)."""
 
-    def start(self, meta: Meta, by: str | None = None) -> None:
+    def start(self, meta: Meta, by: str | None = None, support: Support | None = None) -> None:
         """Nothing is written before the result is complete."""
 
     def fragment(self, text: str) -> None:
@@ -291,11 +326,12 @@ def is_streaming(fmt: str, out: TextIO | None = None) -> bool:
 
 
 def streams_tokens(fmt: str, beam: int | None, out: TextIO | None = None) -> bool:
-    """Whether to decode greedily, token by token: text to a terminal, and no ``--beam``.
+    """Whether to hand text out as it is decoded: text to a terminal.
 
-    Beam search cannot stream; with ``--beam`` the output comes whole, as in a pipe.
+    Decoding does not depend on it (``beam`` or the model's default, terminal or pipe alike):
+    greedy output streams token by token, beam search unit by unit.
     """
-    return is_streaming(fmt, out) and beam is None
+    return is_streaming(fmt, out)
 
 
 def render(events: Iterable[Event], renderer: Renderer) -> Result:
@@ -303,7 +339,7 @@ def render(events: Iterable[Event], renderer: Renderer) -> Result:
     result: Result | None = None
     for event in events:
         if isinstance(event, Started):
-            renderer.start(event.meta, written_by(event.engine, event.model))
+            renderer.start(event.meta, written_by(event.engine, event.model), event.support)
         elif isinstance(event, Fragment):
             renderer.fragment(event.text)
         elif isinstance(event, Finished):

@@ -4,6 +4,8 @@
                                                             # and transformers (engines.py)
     python -m scripts.bench_neural budget [--docs 32] ...  # the batched-call token budget
                                                             # (budget.py)
+    python -m scripts.bench_neural realsize [--shapes ...]  # published mT5/NLLB sizes
+                                                            # (realsize.py)
 
 Each subcommand's ``--help`` lists its options. Models are built at run time with the
 builders of :mod:`summarize.tiny` (shared with the test suite); see ``models.py``.
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = ("engines", "budget")
+COMMANDS = ("engines", "budget", "realsize")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -23,6 +25,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"usage: python -m scripts.bench_neural {{{','.join(COMMANDS)}}} [options]")
     if args[0] == "engines":
         from scripts.bench_neural.engines import main as run
+    elif args[0] == "realsize":
+        from scripts.bench_neural.realsize import main as run
     else:
         from scripts.bench_neural.budget import main as run
     run(args[1:])

@@ -32,6 +32,7 @@ from summarize.engines.base import Document, Length
 from summarize.errors import InputError, UsageError
 from summarize.pipeline import Prepared, cap_words
 from summarize.text.sentences import split_sentences
+from summarize.text.support import Claim, Support
 
 MAX_BULLETS = 10
 
@@ -48,9 +49,11 @@ class Brief:
     summary: str
     models: tuple[str, ...]
     via: str
+    unsupported: tuple[Claim, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """``headline``, ``headline_ar``, ``source``, ``date``, ``bullets``, ``summary``, ..."""
+        """``headline``, ``headline_ar``, ``source``, ``date``, ``bullets``, ``summary``, ...,
+        ``unsupported``: the numbers, dates and names the article does not hold."""
         return {
             "headline": self.headline,
             "headline_ar": self.headline_ar,
@@ -60,6 +63,7 @@ class Brief:
             "summary": self.summary,
             "models": list(self.models),
             "via": self.via,
+            "unsupported": [claim.to_dict() for claim in self.unsupported],
         }
 
 
@@ -72,6 +76,8 @@ class Headline:
     source: str | None
     date: str | None
     models: tuple[str, ...]
+    # How the headline is checked against the article (see :func:`part_support`).
+    check: Support | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class Partial:
     part: str
     index: int
     text: str
+    check: Support | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class Bullet:
 
     index: int
     text: str
+    check: Support | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,7 @@ class Paragraph:
     """A fragment of the paragraph; the fragments join into :attr:`Brief.summary`."""
 
     text: str
+    check: Support | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +149,20 @@ def _english_summary(prepared: Prepared, engines: BriefEngines) -> Iterator[str]
     return (f.replace("\n", " ") for f in fragments)
 
 
+def part_support(
+    support: Support, part: str, titled: bool, headline: str, bullets: list[str]
+) -> Support:
+    """How a part of a brief is checked against the article.
+
+    The bullets, and the headline of a titled article, are the translator's renderings of the
+    article's own sentences: their numbers and dates are checked, and their names are the
+    translator's spelling of the article's names, which then support the paragraph's names.
+    """
+    if part == "bullet" or (part == "headline" and titled):
+        return support.only(("number", "date"))
+    return support.with_names([*bullets, *([headline] if titled else [])])
+
+
 class _Builder:
     """Collects what the events carry, to make the :class:`Brief` at the end."""
 
@@ -149,18 +172,41 @@ class _Builder:
         self.headline: str | None = None
         self.bullets: list[str] = []
         self.summary = ""
+        meta = prepared.meta
+        self.support = Support(
+            "\n".join(x for x in (meta.title, meta.date, prepared.doc.text) if x)
+        )
 
     def headline_event(self, text: str) -> Headline:
         self.headline = one_line(text)
         meta = self.meta
-        return Headline(self.headline, meta.title, meta.source, meta.date, self.engines.models)
+        check = self.check("headline")
+        return Headline(
+            self.headline, meta.title, meta.source, meta.date, self.engines.models, check
+        )
+
+    def check(self, part: str) -> Support:
+        """How ``part`` (headline, bullet, summary) is checked, given what is known so far."""
+        titled = self.meta.title is not None
+        return part_support(self.support, part, titled, self.headline or "", self.bullets)
+
+    def unsupported(self) -> tuple[Claim, ...]:
+        titled = self.meta.title is not None
+        headline, summary = self.headline or "", one_line(self.summary)
+        parts = [("headline", headline), *(("bullet", b) for b in self.bullets)]
+        found: dict[tuple[str, str], Claim] = {}
+        for part, text in [*parts, ("summary", summary)]:
+            check = part_support(self.support, part, titled, headline, self.bullets)
+            for claim in check.check(text):
+                found.setdefault((claim.text, claim.kind), claim)
+        return tuple(found.values())
 
     def bullet_event(self, text: str) -> Bullet | None:
         text = one_line(text)
         if not text:  # an empty translation is no bullet
             return None
         self.bullets.append(text)
-        return Bullet(len(self.bullets) - 1, text)
+        return Bullet(len(self.bullets) - 1, text, self.check("bullet"))
 
     def done(self) -> Done:
         brief = Brief(
@@ -172,6 +218,7 @@ class _Builder:
             summary=one_line(self.summary),
             models=self.engines.models,
             via=self.engines.via,
+            unsupported=self.unsupported(),
         )
         return Done(brief)
 
@@ -242,7 +289,7 @@ def stream_brief(
         if not last:
             parts.append(fragment)
             if options.stream and roles[i] != "summary":
-                yield Partial(roles[i], len(build.bullets), fragment)
+                yield Partial(roles[i], len(build.bullets), fragment, build.check(roles[i]))
             continue
         text, parts = "".join(parts), []
         if roles[i] == "summary":
@@ -258,7 +305,7 @@ def stream_brief(
     fragments = iter([english]) if english is not None else _english_summary(prepared, engines)
     for fragment in cap_words(fragments, options.words):
         build.summary += fragment
-        yield Paragraph(fragment)
+        yield Paragraph(fragment, build.check("summary"))
     yield build.done()
 
 

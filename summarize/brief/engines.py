@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from summarize.engines.base import (
     BatchSummarizer,
@@ -42,8 +43,8 @@ class BriefOptions:
 
     ``via``: ``crosssum``, ``translate`` or None (whichever is installed, crossSum first).
     ``translator``: an installed translation model to use instead of the preferred one.
-    ``stream`` asks for greedy decoding, bullet by bullet (a terminal); otherwise beam search
-    with ``beam`` or the models' catalogue defaults.
+    ``stream`` hands text out as it is decoded (a terminal); decoding is ``beam`` or the
+    models' catalogue defaults either way, so a terminal and a pipe get the same brief.
     """
 
     bullets: int = 4
@@ -177,6 +178,13 @@ class BriefEngines:
         self.paragraph.close()
 
 
+@dataclass(frozen=True)
+class _Named:
+    """A translator known by its registered name only (no installed model behind it)."""
+
+    name: str
+
+
 def _pick_via(via: str | None, crosssum: object, translator: object) -> str:
     from summarize.engines import pull_hint
 
@@ -220,11 +228,15 @@ def resolve_brief_engines(
 
     langs = (source_lang, target_lang)
     crosssum = find_installed(settings, "crosssum", *langs)
-    translator = find_installed(settings, "translate", *langs)
+    translator: Any = find_installed(settings, "translate", *langs)
     if options.translator is not None:
+        from summarize.engines.registry import translator_factory
         from summarize.store.local import ModelStore
 
-        translator = ModelStore(settings.home).get(options.translator)
+        if translator_factory(options.translator) is not None:  # a registered translator
+            translator = _Named(options.translator)
+        else:
+            translator = ModelStore(settings.home).get(options.translator)
     via = _pick_via(options.via, crosssum, translator)
     opened: list[Summarizer | Translator] = []
     try:

@@ -13,8 +13,9 @@ from typing import Protocol, TextIO
 from rich.console import Console
 
 from summarize.brief.build import Brief, BriefEvent, Bullet, Done, Headline, Paragraph, Partial
-from summarize.render import ConsoleOutput, JsonOutput, RendererKinds, StreamOutput
+from summarize.render import ConsoleOutput, JsonOutput, RendererKinds, StreamOutput, underlined
 from summarize.text.layout import SEPARATOR, Layout, Rows, isolate_latin
+from summarize.text.support import Marker, Support
 
 # Characters that Markdown would read as markup inside a line of text.
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -49,7 +50,7 @@ class BriefRenderer(Protocol):
     def bullet(self, event: Bullet) -> None:
         """One bullet, complete."""
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, event: Paragraph) -> None:
         """A fragment of the paragraph."""
 
     def done(self, brief: Brief) -> None:
@@ -78,8 +79,9 @@ class MarkdownBriefRenderer(StreamOutput):
         """``- text``."""
         self.write(f"- {escape(event.text)}\n")
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, event: Paragraph) -> None:
         """The paragraph, after a blank line."""
+        text = event.text
         if not self.in_paragraph:
             self.in_paragraph = True
             self.write("\n")
@@ -107,35 +109,55 @@ class RichBriefRenderer(ConsoleOutput):
         self.open: tuple[str, int] | None = None  # the part being written
         self.rows: Rows | None = None
         self.in_paragraph = False
+        self.marker = Marker(None)
+        self.underlined = False
 
-    def _rows(self, part: str) -> Rows:
-        if part == "headline":
-            return Rows(self.layout, self.flowing(self.HEADING))
+    def _rows(self, part: str, marker: Marker | None = None) -> Rows:
+        """Rows for ``part``, underlining what ``marker`` (else the current one) finds."""
+        write = self.underlining(marker or self.marker, self.HEADING if part == "headline" else "")
         if part == "bullet":
-            return Rows(self.layout, self.flowing(), indent=self.HANG, first=self.BULLET)
-        return Rows(self.layout, self.flowing())
+            return Rows(self.layout, write, indent=self.HANG, first=self.BULLET)
+        return Rows(self.layout, write)
 
     def _close(self, part: tuple[str, int] | None = None) -> bool:
         """End the part being written (only if it is ``part``, when given)."""
         if self.rows is None or (part is not None and self.open != part):
             return False
+        self.marker.flush()
+        self.underlined = self.underlined or bool(self.marker.marked)
         self.rows.close()
         self.open, self.rows = None, None
         return True
+
+    def _whole(self, text: str, check: Support | None, part: str) -> None:
+        """A complete part in whole-word rows, its unsupported claims underlined."""
+        marker = Marker(check)
+        marker.feed(text)
+        marker.flush()
+        self.underlined = self.underlined or bool(marker.marked)
+        style = self.HEADING if part == "headline" else ""
+        bullet = part == "bullet"
+        lines = self.layout.lines(
+            text, indent=self.HANG if bullet else "", first=self.BULLET if bullet else ""
+        )
+        for row in lines:
+            self.console.print(underlined(row, marker, style), soft_wrap=True)
 
     def partial(self, event: Partial) -> None:
         """Write a fragment, starting its rows first when it is new."""
         part = (event.part, event.index)
         if self.open != part:
             self._close()
+            self.marker = Marker(event.check)
             self.open, self.rows = part, self._rows(event.part)
         assert self.rows is not None
+        self.marker.feed(event.text)
         self.rows.feed(event.text)
 
     def headline(self, event: Headline) -> None:
         """The heading (unless it was streamed), the Arabic title dimmed, the metadata line."""
         if not self._close(("headline", 0)):
-            self.block(event.text, self.HEADING)
+            self._whole(event.text, event.check, "headline")
         if event.original:
             self.block(event.original, "dim")
         line = metadata_line(event).replace(" · ", SEPARATOR)
@@ -145,22 +167,26 @@ class RichBriefRenderer(ConsoleOutput):
     def bullet(self, event: Bullet) -> None:
         """One list item (ends the streamed rows, or writes the whole item)."""
         if not self._close(("bullet", event.index)):
-            self.block(event.text, indent=self.HANG, first=self.BULLET)
+            self._whole(event.text, event.check, "bullet")
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, event: Paragraph) -> None:
         """Stream the paragraph as it is decoded."""
+        text = event.text
         if not self.in_paragraph:
             self._close()
             self.in_paragraph = True
             self.console.print()
+            self.marker = Marker(event.check)
             self.open, self.rows = ("paragraph", 0), self._rows("paragraph")
             text = text.lstrip()
         assert self.rows is not None
+        self.marker.feed(text)
         self.rows.feed(text)
 
     def done(self, brief: Brief) -> None:
-        """End the last row."""
+        """End the last row; say what underlining means when something is underlined."""
         self._close()
+        self.legend(self.underlined)
 
 
 class JsonBriefRenderer(JsonOutput):
@@ -175,7 +201,7 @@ class JsonBriefRenderer(JsonOutput):
     def bullet(self, event: Bullet) -> None:
         """JSON waits for the whole brief."""
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, event: Paragraph) -> None:
         """JSON waits for the whole brief."""
 
     def done(self, brief: Brief) -> None:
@@ -203,7 +229,7 @@ def render_brief(events: Iterable[BriefEvent], renderer: BriefRenderer) -> Brief
         elif isinstance(event, Bullet):
             renderer.bullet(event)
         elif isinstance(event, Paragraph):
-            renderer.paragraph(event.text)
+            renderer.paragraph(event)
         elif isinstance(event, Done):
             renderer.done(event.brief)
             return event.brief

@@ -71,10 +71,10 @@ def run_brief(
     """Read one article, build its brief and render it to stdout."""
     from dataclasses import replace
 
-    from summarize.brief.build import stream_brief
+    from summarize.brief.build import Bullet, Headline, stream_brief
     from summarize.brief.engines import BriefEngines
     from summarize.brief.render import make_brief_renderer, render_brief
-    from summarize.cli.single import article_engine
+    from summarize.cli.single import article_engine, waiting
     from summarize.render import notices, streams_tokens
     from summarize.tasks import Brief
     from summarize.text.layout import bidi_mode
@@ -88,8 +88,15 @@ def run_brief(
         _target,
     ):
         assert isinstance(engines, BriefEngines)
-        renderer = make_brief_renderer(fmt, bidi=mode)
-        render_brief(stream_brief(prepared, engines, options), renderer)
+        models = ", ".join(engines.models)
+        events = waiting(
+            stream_brief(prepared, engines, options),
+            console,
+            f"Writing the brief with {models}…",
+            (Headline, Bullet),
+            first=True,
+        )
+        render_brief(events, make_brief_renderer(fmt, bidi=mode))
 
 
 def register(app: typer.Typer) -> None:

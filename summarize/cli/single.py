@@ -6,10 +6,10 @@ article through it, builds the engine under a spinner when a model loads, and re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from summarize.engines.base import notice_of
 from summarize.pipeline import Prepared, SummaryOptions
@@ -34,7 +34,12 @@ def naming_models(console: Notices, active: bool) -> Iterator[None]:
         if status is None:
             yield
             return
-        with listening(lambda what: status.update(f"Loading {what or 'model'}…")):
+
+        def named(what: str | None) -> None:
+            if what:  # the end of a load (None) leaves the name up until the next step
+                status.update(f"Loading {what}…")
+
+        with listening(named):
             yield
 
 
@@ -55,6 +60,49 @@ def say_notice(engine: Any, console: Notices, settings: Settings, fmt: str) -> N
         except OSError:
             pass
     console.print(notice, markup=False, highlight=False)
+
+
+EventT = TypeVar("EventT")
+
+
+def waiting(
+    events: Iterable[EventT],
+    console: Notices,
+    what: str,
+    pauses: tuple[type, ...],
+    *,
+    first: bool = False,
+) -> Iterator[EventT]:
+    """``events``, with a spinner on stderr while the next one is awaited after a pause point.
+
+    After each event of a type in ``pauses`` (the header, a finished bullet), and before the
+    first one with ``first``, the spinner runs until the next event arrives and stops before
+    that event is rendered: beam search shows no text until a unit is finished, and a
+    map-reduced article shows none until its last round. Only on a terminal, never with
+    ``--quiet``.
+    """
+    active = console.is_terminal and not console.quiet
+    spinner: AbstractContextManager[Any] | None = None
+    if active and first:
+        spinner = console.status(what, spinner="dots")
+        spinner.__enter__()
+    try:
+        for event in events:
+            if spinner is not None:
+                spinner.__exit__(None, None, None)
+                spinner = None
+            yield event
+            if active and isinstance(event, pauses):
+                spinner = console.status(what, spinner="dots")
+                spinner.__enter__()
+    finally:
+        if spinner is not None:
+            spinner.__exit__(None, None, None)
+
+
+def model_label(engine: object) -> str:
+    """``mt5-xlsum`` (the engine's model), else its name, for a progress line."""
+    return str(getattr(engine, "model", None) or getattr(engine, "name", "engine"))
 
 
 def loads_a_model(task: Task, settings: Settings) -> bool:
@@ -100,12 +148,17 @@ def _run_text(
     quiet: bool,
     bidi: str | None,
 ) -> None:
+    from summarize.pipeline import Started
     from summarize.text.layout import bidi_mode
 
     mode = bidi_mode(bidi)
     console = notices(quiet)
     with article_engine(path, task, settings, console, fmt) as (prepared, engine, target):
-        render(task.events(prepared, engine, target), make_renderer(fmt, bidi=mode))
+        events = task.events(prepared, engine, target)
+        if getattr(engine, "model", None):
+            doing = "Summarising" if isinstance(task, Summarize) else "Translating"
+            events = waiting(events, console, f"{doing} with {model_label(engine)}…", (Started,))
+        render(events, make_renderer(fmt, bidi=mode))
 
 
 def run_summary(

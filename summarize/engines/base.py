@@ -34,8 +34,8 @@ class SummaryOptions:
     target_lang: str | None = None
     engine: str = "auto"
     model: str | None = None
-    # Decoding, for neural engines: ``stream`` asks for greedy token streaming (a terminal);
-    # otherwise beam search with ``beam`` or the model's catalogue default.
+    # Decoding, for neural engines: ``beam`` or the model's catalogue default. ``stream`` hands
+    # text out as it is decoded (token by token when greedy); it never changes the text.
     beam: int | None = None
     stream: bool = False
 

@@ -28,6 +28,7 @@ class LeadEngine:
 
     name = LEAD
     model: str | None = None
+    extractive = True  # the article's own sentences: nothing to check
 
     def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
         """Yield the leading sentences, separated by spaces."""

@@ -191,10 +191,18 @@ def resolve_crosslingual(
 ) -> Summarizer:
     """A summary in ``target_lang`` of ``source_lang`` text.
 
-    Uses an installed crossSum model when one speaks both languages; else summarises with
-    the chosen engine (an installed mT5 summariser, or extractive) and translates with an
-    installed translator; else :class:`ModelNotInstalledError` naming the pull commands.
+    Uses an installed crossSum model when one speaks both languages (or a registered engine
+    whose ``writes`` lists ``target_lang``: it summarises across languages itself); else
+    summarises with the chosen engine (an installed mT5 summariser, or extractive) and
+    translates with an installed translator; else :class:`ModelNotInstalledError` naming the
+    pull commands.
     """
+    factory = summarizer_factory(options.engine)
+    if factory is not None:
+        registered = factory(settings, options.model)
+        if target_lang in getattr(registered, "writes", ()):
+            return registered
+        registered.close()
     if options.engine in (AUTO, NEURAL):
         crosssum = find_installed(settings, "crosssum", source_lang, target_lang)
         if crosssum is not None:
@@ -290,8 +298,8 @@ def resolve_translator(
     """Build the translation engine for ``model``, or the preferred installed translator.
 
     ``model`` may name a translator registered with
-    :func:`~summarize.engines.registry.register_translator`. ``stream`` asks for greedy token
-    streaming; otherwise beam search with ``beam`` or the model's catalogue default.
+    :func:`~summarize.engines.registry.register_translator`. Decoding is ``beam`` or the
+    model's catalogue default; ``stream`` hands text out as it is decoded.
     """
     from summarize.engines.neural.engine import DecodePlan
 

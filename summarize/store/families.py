@@ -41,6 +41,9 @@ _TRANSLATION: dict[str, Any] = {
     "no_repeat_ngram_size": 4,
     "max_output_ratio": 2.0,
 }
+# NLLB's published generation_config.json sets no beams: greedy, which streams token by token
+# in a terminal and costs a quarter of beam 4's decoder work (docs/benchmarks.md, "real size").
+_NLLB: dict[str, Any] = {**_TRANSLATION, "beam_size": 1}
 _SUMMARY: dict[str, Any] = {
     **{k: v for k, v in GENERATION_DEFAULTS.items() if k != "max_output_ratio"},
     "no_repeat_ngram_size": 2,
@@ -109,7 +112,7 @@ FAMILIES: dict[str, Family] = {
         (SRC_LANG,),
         lang_prefix=True,
         default_task="translate",
-        generation=_TRANSLATION,
+        generation=_NLLB,
         lang_tokens={"ar": "arb_Arab", "en": "eng_Latn"},
         tokenizer_class="Nllb",
         marker_file="sentencepiece.bpe.model",

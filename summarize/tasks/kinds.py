@@ -25,7 +25,9 @@ from summarize.pipeline import (
     Prepared,
     Result,
     SummaryOptions,
+    article_support,
     cap_words,
+    checked,
     stream_summary,
     stream_translation,
 )
@@ -170,11 +172,18 @@ class Summarize:
         assert isinstance(engine, BatchSummarizer) and isinstance(engine, Summarizer)
         length = self.options.length
         texts = engine.summarize_batch([p.doc for p in articles], length, target)
-        texts = ["".join(cap_words(iter([t]), length.max_words)) for t in texts]
+        texts = ["".join(cap_words(iter([t]), length.max_words)).strip() for t in texts]
         metas = [headline_in(p, engine, target).meta for p in articles]
         return [
-            Result(text.strip(), target, engine.name, engine.model, meta).to_dict()
-            for meta, text in zip(metas, texts, strict=True)
+            Result(
+                text,
+                target,
+                engine.name,
+                engine.model,
+                meta,
+                unsupported=checked(text, article_support(p, engine)),
+            ).to_dict()
+            for p, meta, text in zip(articles, metas, texts, strict=True)
         ]
 
     def likely_languages(self) -> tuple[str, str]:
@@ -186,8 +195,8 @@ class Summarize:
 class Translate:
     """A whole-article translation into ``to`` with the ``model`` translator (None: preferred).
 
-    ``stream`` asks for greedy token streaming; otherwise beam search with ``beam`` or the
-    model's catalogue default.
+    Decoding is ``beam`` or the model's catalogue default; ``stream`` hands the text out as it
+    is decoded (token by token when greedy, sentence by sentence with beam search).
     """
 
     to: str = "en"

@@ -124,11 +124,12 @@ def test_headline_is_out_before_the_bullets_are_decoded(isolated_home: Path) -> 
     assert sum(isinstance(e, Bullet) for e in rest) == 4
 
 
-def test_streamed_brief_equals_greedy_batch_brief(isolated_home: Path) -> None:
+@pytest.mark.parametrize("beam", [None, 1, 2])
+def test_streamed_brief_equals_batch_brief(isolated_home: Path, beam: int | None) -> None:
     install_tiny(isolated_home, "nllb")
     prepared = prepare(titled_article())
     records = []
-    for options in (BriefOptions(stream=True), BriefOptions(beam=1)):
+    for options in (BriefOptions(stream=True, beam=beam), BriefOptions(beam=beam)):
         engines = resolve_brief_engines(_settings(isolated_home), options)
         try:
             records.append(brief_record(prepared, engines, options))

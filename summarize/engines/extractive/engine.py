@@ -91,6 +91,8 @@ class ExtractiveEngine:
 
     name = "extractive"
     model: str | None = None
+    # Its sentences are the article's own: nothing to check against the article.
+    extractive = True
 
     def __init__(self, weights: Weights | None = None, ranker: str = RANKER) -> None:
         if ranker not in RANKERS:

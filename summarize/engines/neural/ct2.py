@@ -32,6 +32,19 @@ NON_FINITE = (
 
 _OPEN: weakref.WeakSet[Ct2Model] = weakref.WeakSet()
 _HOOKED = False
+# What CTranslate2 (and MKL, oneDNN, the C++ runtime) say when an allocation fails.
+_NO_MEMORY = ("bad_alloc", "failed to allocate", "out of memory", "cannot allocate")
+
+
+def out_of_memory(exc: BaseException, path: Path, what: str) -> SummarizeError | None:
+    """A one-line error for an allocation that failed while ``what``; None for other errors."""
+    if not any(marker in str(exc).lower() for marker in _NO_MEMORY):
+        return None
+    size = sum(f.stat().st_size for f in path.glob("*.bin")) / 2**20
+    return SummarizeError(
+        f"not enough memory for {what} (the model's weights alone take {size:.0f} MiB); "
+        "close other programs, lower SUMMARIZE_BATCH_TOKENS, or use a smaller model"
+    )
 
 
 def cuda_device_count() -> int:
@@ -165,8 +178,12 @@ class Ct2Model:
                 inter_threads=1,
                 intra_threads=threads,
             )
-        except (RuntimeError, ValueError, OSError) as exc:
+        except (RuntimeError, ValueError, OSError, MemoryError) as exc:
+            short = out_of_memory(exc, path, f"loading the model in {path}")
+            if short is not None:
+                raise short from exc
             raise ModelNotInstalledError(f"cannot load the model in {path}: {exc}") from exc
+        self.path = path
         self._streams: weakref.WeakSet[Iterator[Step]] = weakref.WeakSet()
         self._lock = threading.Lock()
         _OPEN.add(self)
@@ -189,12 +206,18 @@ class Ct2Model:
         if not sources:
             return []
         prefix_len = max(len(p or []) for p in prefixes)
-        results = self.translator.translate_batch(
-            list(sources),
-            target_prefix=[p or None for p in prefixes] if prefix_len else None,
-            max_input_length=max(len(s) for s in sources),
-            **decoding.kwargs(prefix_len),
-        )
+        try:
+            results = self.translator.translate_batch(
+                list(sources),
+                target_prefix=[p or None for p in prefixes] if prefix_len else None,
+                max_input_length=max(len(s) for s in sources),
+                **decoding.kwargs(prefix_len),
+            )
+        except (RuntimeError, MemoryError) as exc:
+            short = out_of_memory(exc, self.path, f"decoding with the model in {self.path}")
+            if short is not None:
+                raise short from exc
+            raise
         out = []
         for result, prefix in zip(results, prefixes, strict=True):
             tokens = list(result.hypotheses[0][len(prefix or []) :])
@@ -269,7 +292,8 @@ class Ct2Model:
         try:
             while (item := steps.get()) is not None:
                 if isinstance(item, BaseException):
-                    raise item
+                    what = f"decoding with the model in {self.path}"
+                    raise out_of_memory(item, self.path, what) or item
                 yield item
         finally:
             stop.set()

@@ -32,15 +32,16 @@ MIN_PARTIAL = 8
 
 @dataclass(frozen=True)
 class DecodePlan:
-    """How to decode: streamed (greedy, token by token) or batched with ``beam``."""
+    """How to decode: ``beam`` (None: the catalogue's), and whether to hand text out as it is
+    made (``stream``). Streaming never changes the text: greedy output streams token by token,
+    beam search unit by unit (a sentence, a chunk) as each is finished.
+    """
 
     stream: bool = False
     beam: int | None = None
 
     def beam_for(self, model: NeuralModel) -> int:
-        """Beam size: 1 when streaming, else the one asked for or the catalogue's."""
-        if self.stream:
-            return 1
+        """Beam size: the one asked for, else the catalogue's (streamed or not)."""
         return self.beam or model.beam_size
 
 
@@ -62,13 +63,14 @@ class _NeuralEngine:
     def decode_units(
         self, units: Sequence[list[str]], source_lang: str, target_lang: str
     ) -> Iterator[tuple[int, str]]:
-        """``(unit, text)`` in unit order: one greedy stream, or one beam-search call."""
+        """``(unit, text)`` in unit order: streamed (token by token when greedy, unit by unit
+        with beam search), or from one batched call; the same texts either way."""
         if not units:
             return
-        if self.plan.stream:
-            yield from self.neural.stream(list(units), source_lang, target_lang)
-            return
         beam = self.plan.beam_for(self.neural)
+        if self.plan.stream:
+            yield from self.neural.stream(list(units), source_lang, target_lang, beam=beam)
+            return
         yield from enumerate(self.neural.run(list(units), source_lang, target_lang, beam=beam))
 
     def close(self) -> None:
@@ -83,7 +85,8 @@ class NeuralSummarizer(_NeuralEngine):
         """Yield the summary of ``doc``; text streams out as tokens are decoded when streaming."""
         unit = self.condense([doc.text], doc.lang)[0]
         if self.plan.stream:
-            for _, text in self.neural.stream([unit], doc.lang, target_lang):
+            beam = self.plan.beam_for(self.neural)
+            for _, text in self.neural.stream([unit], doc.lang, target_lang, beam=beam):
                 if text:
                     yield text
             return
@@ -123,7 +126,7 @@ class NeuralSummarizer(_NeuralEngine):
                 parts = model.hard_split(pieces) if hard[i] else model.split(current[i])
                 units.extend(parts)
                 owner.extend([i] * len(parts))
-            caps = [min(model.cap(len(u)), max(MIN_PARTIAL, len(u) // REDUCE_SHARE)) for u in units]
+            caps = [model.partial_cap(len(u), REDUCE_SHARE, MIN_PARTIAL) for u in units]
             partials = model.run(units, lang, lang, beam=self.plan.beam_for(model), caps=caps)
             for i in over:
                 joined = " ".join(p.strip() for p, o in zip(partials, owner, strict=True) if o == i)
@@ -159,7 +162,8 @@ class NeuralTranslator(_NeuralEngine):
         if not units:
             return
         if self.plan.stream:
-            yield from join_units(self.neural.stream(units, doc.lang, target_lang), seps)
+            beam = self.plan.beam_for(self.neural)
+            yield from join_units(self.neural.stream(units, doc.lang, target_lang, beam=beam), seps)
             return
         texts = self.neural.run(units, doc.lang, target_lang, beam=self.plan.beam_for(self.neural))
         yield "".join(sep + text.strip() for sep, text in zip(seps, texts, strict=True))

@@ -31,10 +31,13 @@ BATCH_TOKENS = 16384
 # Streamed groups decode in lock-step, and a group's later units wait for its first: kept small
 # so that text starts soon.
 STREAM_TOKENS = 2048
-# Output cap: min(catalogue max_length, ratio * input + slack), rounded up so that units of
-# similar length share a cap (and a batch). The ratio's default is in GENERATION_DEFAULTS.
+# Output cap: ratio * input + slack, rounded up to the next of a few fixed steps, then at most
+# the catalogue's max_length. A unit's cap depends on its own length alone, so any batching of
+# the same units decodes the same; and the steps are few, so beam search (one cap per call)
+# makes at most one call per step, as greedy decoding makes one call for all caps. The ratio's
+# default is in GENERATION_DEFAULTS.
 OUTPUT_SLACK = 10
-CAP_STEP = 8
+CAP_STEPS = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024)
 
 
 def _number(generation: Mapping[str, Any], key: str) -> float:
@@ -101,11 +104,15 @@ class NeuralModel:
     def cap(self, input_tokens: int) -> int:
         """Most output tokens for an input of ``input_tokens`` pieces (repetition-loop guard)."""
         ratio = _float(self.generation, "max_output_ratio")
-        tied = math.ceil(ratio * input_tokens) + OUTPUT_SLACK
-        tied = CAP_STEP * math.ceil(tied / CAP_STEP)
+        tied = step_up(math.ceil(ratio * input_tokens) + OUTPUT_SLACK)
         # Decoder positions are limited like the encoder's (prefix and EOS included).
         limit = self.max_input_tokens - 2
         return max(1, min(_int(self.generation, "max_length"), tied, limit))
+
+    def partial_cap(self, input_tokens: int, share: int, least: int) -> int:
+        """The cap of a partial summary: at most ``input_tokens // share`` (stepped down, so
+        each round shrinks the text) and at least ``least``, within :meth:`cap`."""
+        return min(self.cap(input_tokens), max(least, step_down(input_tokens // share)))
 
     def decoding(self, beam: int, max_length: int) -> Decoding:
         """Decoding options with the catalogue's repetition guards."""
@@ -172,12 +179,20 @@ class NeuralModel:
                 out[i] = self.tokenizer.decode(tokens[: caps[i]])
         return out
 
-    def stream(self, units: Sequence[list[str]], src: str, tgt: str) -> Iterator[tuple[int, str]]:
-        """Greedy-decode ``units`` in order, yielding ``(index, text)`` as text is decoded.
+    def stream(
+        self, units: Sequence[list[str]], src: str, tgt: str, *, beam: int = 1
+    ) -> Iterator[tuple[int, str]]:
+        """Decode ``units`` in order, yielding ``(index, text)`` as text is decoded.
 
-        All of unit ``i``'s text comes before unit ``i + 1``'s, and every unit yields at least
-        once (possibly ``""``), so callers can put separators between units.
+        Greedy (``beam`` 1): token by token. Beam search cannot hand out a hypothesis before
+        it ends: units come whole, a few at a time in input order. Either way the texts are
+        those :meth:`run` gives. All of unit ``i``'s text comes before unit ``i + 1``'s, and
+        every unit yields at least once (possibly ``""``), so callers can put separators
+        between units.
         """
+        if beam > 1:
+            yield from self._stream_units(units, src, tgt, beam)
+            return
         caps = [self.cap(len(u)) for u in units]
         sources, prefixes = self._framed(units, src, tgt)
         start = 0
@@ -190,6 +205,16 @@ class NeuralModel:
             )
             yield from _in_order(steps, [self.tokenizer.stream_decoder() for _ in group], start)
             start += len(group)
+
+    def _stream_units(
+        self, units: Sequence[list[str]], src: str, tgt: str, beam: int
+    ) -> Iterator[tuple[int, str]]:
+        """Beam search in small consecutive groups, each unit's text as soon as its group ends."""
+        sources, _ = self._framed(units, src, tgt)
+        budget = self.source_budget(beam, STREAM_TOKENS)
+        for group in plan_groups([len(s) for s in sources], budget):
+            texts = self.run([units[i] for i in group], src, tgt, beam=beam)
+            yield from zip(group, texts, strict=True)
 
     def close(self) -> None:
         """Unload the model (safe to call twice)."""
@@ -226,6 +251,16 @@ def _in_order(
         for text in held[i]:
             yield start + i, text
         yield start + i, decoders[i].finish()
+
+
+def step_up(tokens: int) -> int:
+    """The smallest of :data:`CAP_STEPS` that is at least ``tokens`` (else ``tokens``)."""
+    return next((step for step in CAP_STEPS if step >= tokens), tokens)
+
+
+def step_down(tokens: int) -> int:
+    """The largest of :data:`CAP_STEPS` that is at most ``tokens`` (else ``tokens``)."""
+    return max((step for step in CAP_STEPS if step <= tokens), default=tokens)
 
 
 def source_budget(batch_tokens: int, beam: int, longest: int) -> int:

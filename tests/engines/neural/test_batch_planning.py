@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
-from summarize.engines.neural.model import plan_batches
+from summarize.engines.neural.model import CAP_STEPS, plan_batches, step_down, step_up
 from summarize.tiny.corpus import arabic_lines
 from tests.engines.neural.neural_helpers import load
 
@@ -56,5 +57,52 @@ def test_units_of_different_caps_share_calls_and_keep_their_own_cap(isolated_hom
         assert len(calls) >= len(set(caps))
         model.ct2._translator = real
         assert beamed[:10] == [model.run([u], "ar", "en", beam=2)[0] for u in units[:10]]
+    finally:
+        model.close()
+
+
+def test_caps_come_from_a_few_fixed_steps() -> None:
+    assert [step_up(n) for n in (1, 16, 17, 24, 25, 100, 200)] == [16, 16, 24, 24, 32, 128, 256]
+    assert [step_down(n) for n in (8, 16, 23, 100, 200)] == [8, 16, 16, 96, 192]
+    assert step_up(CAP_STEPS[-1] + 1) == CAP_STEPS[-1] + 1
+
+
+def test_beam_search_makes_one_call_per_cap_step_and_any_batching_decodes_the_same(
+    isolated_home: Path,
+) -> None:
+    """60 NLLB units of 20+ lengths at beam 4: one call per cap step, not one per length."""
+    model = load(isolated_home, "nllb")
+    calls: list[int] = []
+    real = model.ct2.translator
+
+    class Spy:
+        def translate_batch(self, source: list[list[str]], **kwargs: Any) -> Any:
+            calls.append(len(source))
+            return real.translate_batch(source, **kwargs)
+
+        def unload_model(self) -> None:
+            real.unload_model()
+
+    try:
+        lines = arabic_lines(60, seed=9)
+        units = [model.tokenizer.pieces(" ".join(lines[i : i + 1 + i % 6])) for i in range(60)]
+        assert len({len(u) for u in units}) >= 20
+        caps = [model.cap(len(u)) for u in units]
+        assert set(caps) <= set(CAP_STEPS) | {model.cap(10_000)}
+        model.batch_tokens = 10**6  # one call per cap, not split by the token budget
+        model.ct2._translator = Spy()
+        together = model.run(units, "ar", "en", beam=4)
+        assert len(calls) == len(set(caps)) <= 6
+        assert sum(calls) == len(units)
+        model.ct2._translator = real
+        # Alone, in reverse order, and in random halves: the same text for every unit.
+        assert [model.run([u], "ar", "en", beam=4)[0] for u in units[:12]] == together[:12]
+        assert model.run(units[::-1], "ar", "en", beam=4) == together[::-1]
+        order = list(range(60))
+        random.Random(3).shuffle(order)
+        for half in (order[:30], order[30:]):
+            assert model.run([units[i] for i in half], "ar", "en", beam=4) == [
+                together[i] for i in half
+            ]
     finally:
         model.close()

@@ -204,3 +204,29 @@ def test_atexit_hook_closes_open_models(isolated_home: Path) -> None:
     assert model.ct2 not in set(ct2._OPEN)
     with pytest.raises(RuntimeError, match="closed"):
         _ = model.ct2.translator
+
+
+def test_an_allocation_that_fails_says_memory_is_short(isolated_home: Path) -> None:
+    """What a machine short of memory gets: one line naming the cause, not 'reinstall'."""
+    from summarize.errors import SummarizeError
+
+    model = load(isolated_home, "nllb")
+    real = model.ct2.translator
+
+    class Full:
+        def translate_batch(self, *args: object, **kwargs: object) -> object:
+            raise RuntimeError("mkl_malloc: failed to allocate memory")
+
+        def unload_model(self) -> None:
+            real.unload_model()
+
+    units = [model.tokenizer.pieces("مرحبا بكم")]
+    try:
+        model.ct2._translator = Full()
+        with pytest.raises(SummarizeError, match="not enough memory") as caught:
+            model.run(units, "ar", "en", beam=1)
+        assert not isinstance(caught.value, ModelNotInstalledError)
+        assert "MiB" in str(caught.value) and "\n" not in str(caught.value)
+    finally:
+        model.ct2._translator = real
+        model.close()

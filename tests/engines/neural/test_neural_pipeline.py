@@ -23,6 +23,7 @@ from summarize.engines.neural.model import (
     NeuralModel,
     plan_groups,
     source_budget,
+    step_up,
 )
 from summarize.errors import ModelNotInstalledError, UsageError
 from summarize.pipeline import SummaryOptions, prepare
@@ -46,19 +47,22 @@ def _summary(engine: NeuralSummarizer, doc: Document, lang: str) -> tuple[list[s
 
 
 @pytest.mark.parametrize(("family", "target"), [("mt5", "ar"), ("crosssum", "en")])
-def test_streamed_summary_equals_greedy_batch(
-    isolated_home: Path, family: str, target: str
+@pytest.mark.parametrize("beam", [1, 2, None])
+def test_streamed_summary_equals_batch_summary(
+    isolated_home: Path, family: str, target: str, beam: int | None
 ) -> None:
+    """Streaming (a terminal) never changes the text: greedy, beam search, the default."""
     model = load(isolated_home, family, max_input_tokens=96)
     try:
         for text in (arabic_article(1), arabic_article(8)):
             doc = _doc(text)
             fragments, streamed = _summary(
-                NeuralSummarizer(model, DecodePlan(stream=True)), doc, target
+                NeuralSummarizer(model, DecodePlan(stream=True, beam=beam)), doc, target
             )
-            _, greedy = _summary(NeuralSummarizer(model, DecodePlan(beam=1)), doc, target)
-            assert streamed == greedy and streamed.strip()
+            _, batch = _summary(NeuralSummarizer(model, DecodePlan(beam=beam)), doc, target)
+            assert streamed == batch and streamed.strip()
             assert all(fragments)
+            assert (len(fragments) > 1) == (DecodePlan(beam=beam).beam_for(model) == 1)
     finally:
         model.close()
 
@@ -161,13 +165,18 @@ def test_translation_keeps_paragraphs_and_streams_the_batch_text(
         doc = _doc(arabic_article(4, per_paragraph=3))
         paragraphs = len({s.paragraph for s in doc.sentences})
         assert paragraphs == 4
-        streamed = list(NeuralTranslator(model, DecodePlan(stream=True)).translate(doc, "en"))
+        plan = DecodePlan(stream=True, beam=1)
+        streamed = list(NeuralTranslator(model, plan).translate(doc, "en"))
         greedy = "".join(NeuralTranslator(model, DecodePlan(beam=1)).translate(doc, "en"))
         assert "".join(streamed) == greedy
         assert len(streamed) > paragraphs
         assert greedy.count("\n") == paragraphs - 1
-        beam = "".join(NeuralTranslator(model, DecodePlan()).translate(doc, "en"))
+        beam = "".join(NeuralTranslator(model, DecodePlan(beam=2)).translate(doc, "en"))
         assert beam.count("\n") == paragraphs - 1
+        # Beam search streams sentence by sentence, and the text is the same.
+        plan = DecodePlan(stream=True, beam=2)
+        pieces = list(NeuralTranslator(model, plan).translate(doc, "en"))
+        assert "".join(pieces) == beam and len(pieces) > paragraphs
     finally:
         model.close()
 
@@ -348,7 +357,7 @@ def test_outputs_respect_the_length_cap_tied_to_the_input(isolated_home: Path) -
         texts = model.run(units, "ar", "en", beam=1)
         for unit, text in zip(units, texts, strict=True):
             assert len(model.tokenizer.target_pieces(text)) <= model.cap(len(unit))
-            assert model.cap(len(unit)) <= 2 * len(unit) + 10 + 8
+            assert model.cap(len(unit)) <= step_up(2 * len(unit) + 10)
         assert model.run(units, "ar", "en", beam=1) == texts  # deterministic
     finally:
         model.close()
