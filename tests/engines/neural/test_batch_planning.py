@@ -25,25 +25,31 @@ def test_plans_cover_every_index_once_within_the_budget() -> None:
     assert all(len({caps[i] for i in b}) == 1 for b in by_cap)
 
 
+class CountingTranslator:
+    """The real translator, counting the documents of each ``translate_batch`` call."""
+
+    def __init__(self, real: Any, calls: list[int]) -> None:
+        self.real, self.calls = real, calls
+
+    def translate_batch(self, source: list[list[str]], **kwargs: Any) -> Any:
+        self.calls.append(len(source))
+        return self.real.translate_batch(source, **kwargs)
+
+    def unload_model(self) -> None:
+        self.real.unload_model()
+
+
 def test_units_of_different_caps_share_calls_and_keep_their_own_cap(isolated_home: Path) -> None:
     model = load(isolated_home, "nllb")
     calls: list[int] = []
     real = model.ct2.translator
-
-    class Spy:
-        def translate_batch(self, source: list[list[str]], **kwargs: Any) -> Any:
-            calls.append(len(source))
-            return real.translate_batch(source, **kwargs)
-
-        def unload_model(self) -> None:
-            real.unload_model()
 
     try:
         lines = arabic_lines(60, seed=5)
         units = [model.tokenizer.pieces(" ".join(lines[i : i + 1 + i % 4])) for i in range(60)]
         caps = [model.cap(len(u)) for u in units]
         alone = [model.run([u], "ar", "en", beam=1)[0] for u in units]
-        model.ct2._translator = Spy()
+        model.ct2._translator = CountingTranslator(real, calls)
         together = model.run(units, "ar", "en", beam=1)
         # Grouping equal caps only needed one call per distinct cap at least.
         assert len(set(caps)) >= 3
@@ -75,14 +81,6 @@ def test_beam_search_makes_one_call_per_cap_step_and_any_batching_decodes_the_sa
     calls: list[int] = []
     real = model.ct2.translator
 
-    class Spy:
-        def translate_batch(self, source: list[list[str]], **kwargs: Any) -> Any:
-            calls.append(len(source))
-            return real.translate_batch(source, **kwargs)
-
-        def unload_model(self) -> None:
-            real.unload_model()
-
     try:
         lines = arabic_lines(60, seed=9)
         units = [model.tokenizer.pieces(" ".join(lines[i : i + 1 + i % 6])) for i in range(60)]
@@ -90,7 +88,7 @@ def test_beam_search_makes_one_call_per_cap_step_and_any_batching_decodes_the_sa
         caps = [model.cap(len(u)) for u in units]
         assert set(caps) <= set(CAP_STEPS) | {model.cap(10_000)}
         model.batch_tokens = 10**6  # one call per cap, not split by the token budget
-        model.ct2._translator = Spy()
+        model.ct2._translator = CountingTranslator(real, calls)
         together = model.run(units, "ar", "en", beam=4)
         assert len(calls) == len(set(caps)) <= 6
         assert sum(calls) == len(units)
