@@ -16,6 +16,7 @@ as "select all, copy" gives it) to ``summarize - -f json --sentences 3`` as past
 and prints that title, date and summary. The reader judges furniture; the script counts
 date hits (ISO day equal to htmldate's expected day). ``--all-dates`` also scores our
 HTML date (``html_to_text`` then ``to_iso``) on every page of htmldate's set.
+``--strategy`` picks the cleaner's article-stretch strategy (``scripts/bench_paste.py``).
 """
 
 from __future__ import annotations
@@ -68,9 +69,16 @@ def _is_arabic(path: Path) -> bool:
     return letters >= _MIN_ARABIC and len(_PERSIAN.findall(text)) < letters // 50
 
 
+_CLI = (
+    "import sys; from summarize.text.clean import stretch; stretch.STRATEGY = sys.argv[1]; "
+    "from summarize.cli import main; sys.argv = ['summarize', *sys.argv[2:]]; main()"
+)
+STRATEGY = "rules"
+
+
 def _run(args: list[str], stdin: str | None = None) -> dict[str, object]:
     done = subprocess.run(
-        ["summarize", *args, "-f", "json", "--sentences", "3"],
+        [sys.executable, "-c", _CLI, STRATEGY, *args, "-f", "json", "--sentences", "3"],
         input=stdin,
         capture_output=True,
         text=True,
@@ -132,7 +140,10 @@ def main() -> None:
     parser.add_argument("htmldate", type=Path)
     parser.add_argument("trafilatura", type=Path)
     parser.add_argument("--all-dates", action="store_true")
+    parser.add_argument("--strategy", choices=("rules", "scorer", "veto", "classifier"))
     args = parser.parse_args()
+    global STRATEGY
+    STRATEGY = args.strategy or STRATEGY
     print(f"load average: {os.getloadavg()}", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         hd = snapshot_files(args.htmldate, ["tests"], Path(tmp) / "htmldate") / "tests"

@@ -50,7 +50,16 @@ from summarize.text.clean.stretch import keep_article_stretch
 from summarize.text.clean.wrap import unwrap
 from summarize.text.normalize import fold, normalize_text
 
-__all__ = ["CleanArticle", "Kind", "best_title", "classify_line", "clean_article", "to_iso"]
+__all__ = [
+    "CleanArticle",
+    "Kind",
+    "Line",
+    "best_title",
+    "classify_line",
+    "clean_article",
+    "page_lines",
+    "to_iso",
+]
 
 
 @dataclass(frozen=True)
@@ -96,13 +105,19 @@ def _drop_title_copies(lines: list[Line], title: str) -> None:
             line.drop()
 
 
-def clean_article(raw: str) -> CleanArticle:
-    """Normalise ``raw`` and strip news boilerplate, in the stages the module lists."""
+def page_lines(raw: str) -> list[Line]:
+    """The lines of ``raw`` after stages 1 and 2 (each classified; blocks marked)."""
     lines = _lines(raw)  # 1. lines
     absorb_tag_lists(lines)  # 2. blocks
     mark_menus(lines)
     mark_other_script(lines)
     mark_repeats(lines)
+    return lines
+
+
+def clean_article(raw: str) -> CleanArticle:
+    """Normalise ``raw`` and strip news boilerplate, in the stages the module lists."""
+    lines = page_lines(raw)  # 1. lines, 2. blocks
     keep_article_stretch(lines)  # 3. stretch
     title_at = find_title(lines)  # 4. title
     title = None
