@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -67,6 +67,13 @@ class LineModel:
     weights: tuple[float, ...]
     bias: float
 
+    @cached_property
+    def _coefficients(self) -> tuple[tuple[float, ...], float]:
+        """The weights on raw features and the intercept (standardisation folded in)."""
+        coefficients = tuple(w / s for w, s in zip(self.weights, self.scale, strict=True))
+        shift = sum(c * m for c, m in zip(coefficients, self.mean, strict=True))
+        return coefficients, self.bias - shift
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LineModel:
         """Read the JSON form; the feature list must match :data:`FEATURES`."""
@@ -81,10 +88,8 @@ class LineModel:
 
     def probability(self, row: Sequence[float]) -> float:
         """P(article body) of one feature row."""
-        z = self.bias + sum(
-            w * (x - m) / s
-            for w, x, m, s in zip(self.weights, row, self.mean, self.scale, strict=True)
-        )
+        coefficients, intercept = self._coefficients
+        z = intercept + sum(c * x for c, x in zip(coefficients, row, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
@@ -95,9 +100,18 @@ def shipped_model() -> LineModel:
     return LineModel.from_dict(json.loads(text))
 
 
-def _share(flags: Sequence[bool], k: int, width: int) -> float:
-    window = [flags[j] for j in range(max(0, k - width), min(len(flags), k + width + 1)) if j != k]
-    return sum(window) / len(window) if window else 0.0
+def _shares(flags: Sequence[bool], width: int) -> list[float]:
+    """For each line, the share of paragraphs among the other lines ``width`` either side."""
+    n = len(flags)
+    before = [0]
+    for flag in flags:
+        before.append(before[-1] + flag)
+    out = []
+    for k in range(n):
+        lo, hi = max(0, k - width), min(n, k + width + 1)
+        others = hi - lo - 1
+        out.append((before[hi] - before[lo] - flags[k]) / others if others else 0.0)
+    return out
 
 
 def _distances(flags: Sequence[bool]) -> list[int]:
@@ -127,13 +141,14 @@ def line_features(
     first, last = stretch if stretch is not None else (-1, -2)
     vocabulary = {w for line in texts[first : last + 1] for w in line.words}
     distance = _distances(paragraph)
+    near_share, wide_share = _shares(paragraph, _NEAR), _shares(paragraph, _WIDE)
+    sets = [set(line.words) for line in texts]
     page_paragraphs = sum(paragraph) / n if n else 0.0
     rows = []
     before = 0
     for k, line in enumerate(texts):
         text, size = line.text, sizes[k]
-        near = {w for j in range(k - _NEIGHBOURS, k + _NEIGHBOURS + 1) if 0 <= j < n and j != k
-                for w in texts[j].words}  # fmt: skip
+        near = set().union(*sets[max(0, k - _NEIGHBOURS) : k], *sets[k + 1 : k + _NEIGHBOURS + 1])
         rows.append([
             math.log1p(size),
             float(paragraph[k]),
@@ -147,8 +162,8 @@ def line_features(
             support(line.words, vocabulary) if vocabulary else 0.0,
             support(line.words, near) if line.words else 0.0,
             *(math.log1p(sizes[j]) if 0 <= j < n else 0.0 for j in (k - 2, k - 1, k + 1, k + 2)),
-            _share(paragraph, k, _NEAR),
-            _share(paragraph, k, _WIDE),
+            near_share[k],
+            wide_share[k],
             math.log1p(distance[k]),
             float(bool(_SEPARATOR.search(text))),
             float(bool(_LINK.search(text))),
