@@ -32,11 +32,11 @@ from pathlib import Path
 from bench_extract import _scores, _trafilatura
 from snapshot import snapshot_files
 
+from summarize.text.clean.stretch import STRATEGIES
+
 sys.path.insert(0, str(Path(__file__).resolve().parent / "golden_pages"))
 
 from build import paste
-
-STRATEGIES = ("rules", "scorer", "veto", "classifier")
 
 
 def _clean(texts: dict[str, str], strategy: str) -> dict[str, str]:
@@ -56,6 +56,19 @@ def _row(name: str, truth: dict[str, dict[str, str]], out: dict[str, str]) -> st
         f"| {name} | {shingle['precision']:.3f} | {shingle['recall']:.3f} "
         f"| {shingle['f1']:.3f} | {token['f1']:.3f} |"
     )
+
+
+def _losses(
+    truth: dict[str, dict[str, str]], rules: dict[str, str], out: dict[str, str], name: str
+) -> None:
+    """Pages where ``out`` recalls less of the body than the rules (shingles)."""
+    worse = []
+    for key in truth:
+        before = _scores([(truth[key]["articleBody"], rules[key])], 4)["recall"]
+        after = _scores([(truth[key]["articleBody"], out[key])], 4)["recall"]
+        if after < before - 0.01:
+            worse.append(f"{key[:8]} {before:.2f}->{after:.2f}")
+    print(f"{name}: {len(worse)} pages recall less body: {', '.join(worse)}", file=sys.stderr)
 
 
 def main() -> None:
@@ -84,6 +97,7 @@ def main() -> None:
         for strategy, out in outputs.items():
             changed = sum(out[k] != outputs["rules"][k] for k in truth)
             print(f"{strategy}: {changed} pages differ from the rules", file=sys.stderr)
+            _losses(truth, outputs["rules"], out, strategy)
 
 
 if __name__ == "__main__":

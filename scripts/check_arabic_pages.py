@@ -34,6 +34,8 @@ from pathlib import Path
 from held_out import HELD_OUT
 from snapshot import snapshot_files
 
+from summarize.text.clean.stretch import STRATEGIES
+
 _MIN_ARABIC = 1500
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _INVISIBLE = re.compile(
@@ -142,7 +144,7 @@ def main() -> None:
     parser.add_argument("htmldate", type=Path)
     parser.add_argument("trafilatura", type=Path)
     parser.add_argument("--all-dates", action="store_true")
-    parser.add_argument("--strategy", choices=("rules", "scorer", "veto", "classifier"))
+    parser.add_argument("--strategy", choices=STRATEGIES)
     parser.add_argument("--skip-held-out", action="store_true")
     args = parser.parse_args()
     global STRATEGY

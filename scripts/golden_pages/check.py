@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarize.text.clean.stretch import STRATEGIES
+
 if TYPE_CHECKING:
     from summarize.api import Session
 
@@ -155,7 +157,7 @@ def main() -> None:
     parser.add_argument("--trafilatura", action="store_true")
     parser.add_argument(
         "--strategy",
-        choices=("rules", "scorer", "veto", "classifier"),
+        choices=STRATEGIES,
         help="the article-stretch strategy (summarize.text.clean.stretch.STRATEGY)",
     )
     args = parser.parse_args()

@@ -73,6 +73,7 @@ _EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s
 _GLUED_RELATED = re.compile(
     "^([^\\w]*(?:[اأإ]قر[اأ]|طالع|شاهد)\\s+(?:[اأ]يضا|كذلك)[\u064b-\u0652]*)(?=[^\\W_])"
 )
+Markers = tuple[tuple[str, ...], ...]
 _PIPE_ROW = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _AGENCY_TAIL = re.compile(r"\(([^()]{1,30})\)\s*$")
 _AGENCY = re.compile(
@@ -107,15 +108,31 @@ def unglue_marker(line: str) -> str:
     return _GLUED_RELATED.sub(r"\1: ", line, count=1)
 
 
-def _after_marker(
-    view: LineView, markers: tuple[tuple[str, ...], ...]
-) -> tuple[str, bool, int] | None:
+_FIRST_WORDS: dict[int, tuple[Markers, dict[str, Markers]]] = {}
+
+
+def _by_first_word(markers: Markers) -> dict[str, Markers]:
+    """``markers`` by their first word, longest first (every line tries each marker list,
+    and a line can only start with the markers of its first word)."""
+    entry = _FIRST_WORDS.get(id(markers))
+    if entry is None or entry[0] is not markers:
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for marker in markers:
+            grouped.setdefault(marker[0], []).append(marker)
+        entry = _FIRST_WORDS[id(markers)] = (markers, {k: tuple(v) for k, v in grouped.items()})
+    return entry[1]
+
+
+def _after_marker(view: LineView, markers: Markers) -> tuple[str, bool, int] | None:
     """If the line starts with a marker: the rest of the line, whether a separator (or
     nothing) follows the marker, and how many words the marker took."""
     if not view.words or not _WORD.match(view.text):
         return None
+    candidates = _by_first_word(markers).get(view.folded[0])
+    if not candidates:
+        return None
     head = tuple(view.folded[: m.LONGEST_MARKER])
-    for marker in markers:
+    for marker in candidates:
         if head[: len(marker)] == marker:
             rest = view.text[view.words[len(marker) - 1][1] :]
             tail = rest.lstrip(" )]")

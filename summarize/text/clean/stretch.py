@@ -59,7 +59,9 @@ _NEAR = 1
 _DOMINANT = 0.5
 _THRESHOLD = 0.5
 _VETO = 0.2
-STRATEGY = "rules"
+# How the line classifier takes part (scripts/bench_paste.py measures each; docs/benchmarks.md).
+STRATEGIES = ("rules", "union", "scorer", "veto", "classifier")
+STRATEGY = "union"
 
 
 def _is_paragraph(line: Line) -> bool:
@@ -197,6 +199,8 @@ def keep_article_stretch(lines: list[Line]) -> None:
     keep = _article(lines, body[first : last + 1], navigation)
     if STRATEGY == "classifier":
         keep = {i for k, i in enumerate(body) if p[k] >= _THRESHOLD}
+    elif STRATEGY == "union":
+        keep |= {i for k, i in enumerate(body) if p[k] >= _THRESHOLD}
     elif STRATEGY == "veto":
         keep -= {i for k, i in enumerate(body) if not page.paragraph[k] and p[k] < _VETO}
     headline = _headline(lines, body[max(0, first - _HEAD) : first], body[first : last + 1])
