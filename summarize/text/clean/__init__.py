@@ -10,7 +10,8 @@
    separator, related-stories marker, or body; the phrases are data in :mod:`.markers`).
 2. **blocks** (:mod:`.blocks`): tag lists, menus, blocks in another script, repeated lines.
 3. **stretch** (:mod:`.stretch`): a whole page pasted as text keeps the article's stretch
-   of paragraphs.
+   of paragraphs, and the lines the learned line classifier (:mod:`.lineclass`) rates as
+   article body.
 4. **title** (:mod:`.headline`, :mod:`.titles`): the headline among the short lines above
    the first paragraph, the site's name cut from it; copies of it in the body go.
 5. **stories** (:mod:`.stories`): related-story blocks and appended stories are cut.

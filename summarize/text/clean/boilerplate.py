@@ -81,6 +81,10 @@ _AGENCY = re.compile(
 )
 
 
+# Words repeat from line to line and page to page; each is folded once.
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
+
+
 @dataclass(frozen=True)
 class LineView:
     """A line with leading bullets and brackets stripped, and its words folded once.
@@ -95,7 +99,7 @@ class LineView:
     def of(cls, line: str) -> LineView:
         """Fold the words of ``line`` (the only place a line's words are folded)."""
         text = line.lstrip(_BULLETS + "([ ")
-        return cls(text, tuple((fold(w.group()), w.end()) for w in _WORD.finditer(text)))
+        return cls(text, tuple((_fold_word(w.group()), w.end()) for w in _WORD.finditer(text)))
 
     @functools.cached_property
     def folded(self) -> list[str]:

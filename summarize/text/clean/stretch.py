@@ -24,8 +24,17 @@ end) with at least ``_SUPPORT`` of its content words in the stretch and the best
 that share times the square root of its length (a photo caption of the same words is
 shorter than the headline; a teaser on the same topic shares fewer words); when no line
 is supported, the headline-like line right above the stretch if it shares a word with it.
-Every other body line goes (date and byline lines are not body lines and stay). Ordinary
-pasted articles, mostly paragraphs, never take this path.
+Every other body line goes (date and byline lines are not body lines and stay), except
+the lines the learned line classifier (:mod:`.lineclass`) rates as body (P >= ``_THRESHOLD``):
+it adds body lines the rules miss (a one-sentence paragraph, a short line of the story) and
+never removes a line the rules keep. Ordinary pasted articles, mostly paragraphs, never take
+this path.
+
+:data:`STRATEGY` says how the classifier takes part; only ``union`` (the above) ships, the
+others are measured options (``scripts/bench_paste.py``, docs/benchmarks.md, issue 20):
+``rules`` (no classifier), ``scorer`` (the stretch chosen by its words weighed by P(body)),
+``veto`` (short lines of the stretch with P < ``_VETO`` go), ``classifier`` (the lines with
+P >= ``_THRESHOLD`` alone).
 """
 
 from __future__ import annotations
@@ -59,7 +68,6 @@ _NEAR = 1
 _DOMINANT = 0.5
 _THRESHOLD = 0.5
 _VETO = 0.2
-# How the line classifier takes part (scripts/bench_paste.py measures each; docs/benchmarks.md).
 STRATEGIES = ("rules", "union", "scorer", "veto", "classifier")
 STRATEGY = "union"
 
@@ -180,8 +188,22 @@ def _learned_runs(page: Page, p: list[float]) -> list[tuple[int, int, int]]:
     return out
 
 
+def _with_classifier(keep: set[int], lines: list[Line], page: Page) -> set[int]:
+    """The rules' lines, with the classifier's as :data:`STRATEGY` says."""
+    if STRATEGY in ("rules", "scorer"):
+        return keep
+    p = _probabilities(lines, page)
+    rated = {i for k, i in enumerate(page.body) if p[k] >= _THRESHOLD}
+    if STRATEGY == "union":
+        return keep | rated
+    if STRATEGY == "classifier":
+        return rated
+    return keep - {i for k, i in enumerate(page.body) if not page.paragraph[k] and p[k] < _VETO}
+
+
 def keep_article_stretch(lines: list[Line]) -> None:
-    """On a whole-page paste, drop the body lines outside the article's stretch."""
+    """On a whole-page paste, drop the body lines outside the article's stretch (and keep
+    the lines the line classifier rates as body)."""
     page = page_of(lines)
     body = page.body
     navigation = sum(line.info.kind is Kind.MENU for line in lines) >= _NAV_MENU_LINES
@@ -191,18 +213,12 @@ def keep_article_stretch(lines: list[Line]) -> None:
     short = len(body) - sum(page.paragraph)
     if len(body) < least or short < share * len(body) or not page.runs:
         return
-    p = _probabilities(lines, page) if STRATEGY != "rules" else []
-    runs = _learned_runs(page, p) if STRATEGY == "scorer" else page.runs
+    scored = STRATEGY == "scorer"
+    runs = _learned_runs(page, _probabilities(lines, page)) if scored else page.runs
     words, first, last = max(runs)
     if words < _DOMINANT * sum(run[0] for run in runs):
         return  # several stretches of prose: sections or a list, not one story in furniture
-    keep = _article(lines, body[first : last + 1], navigation)
-    if STRATEGY == "classifier":
-        keep = {i for k, i in enumerate(body) if p[k] >= _THRESHOLD}
-    elif STRATEGY == "union":
-        keep |= {i for k, i in enumerate(body) if p[k] >= _THRESHOLD}
-    elif STRATEGY == "veto":
-        keep -= {i for k, i in enumerate(body) if not page.paragraph[k] and p[k] < _VETO}
+    keep = _with_classifier(_article(lines, body[first : last + 1], navigation), lines, page)
     headline = _headline(lines, body[max(0, first - _HEAD) : first], body[first : last + 1])
     if headline is not None:
         keep.add(headline)

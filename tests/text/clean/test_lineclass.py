@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from summarize.text.clean import page_lines
+from summarize.text.clean import clean_article, page_lines, stretch
 from summarize.text.clean.lineclass import (
     FEATURES,
     LineModel,
@@ -104,3 +105,31 @@ def test_the_shipped_model_rates_the_article_above_the_furniture() -> None:
     prose = [q for q, is_paragraph in zip(p, page.paragraph, strict=True) if is_paragraph]
     furniture = [q for q, is_paragraph in zip(p, page.paragraph, strict=True) if not is_paragraph]
     assert min(prose) > 0.5 > max(furniture)
+
+
+_GOLDEN = Path(__file__).parent / "golden" / "clean"
+_SHORT_PARAGRAPH = "ولم يحدد الوزير موعدا لتشغيل الخط الثاني."
+
+
+@pytest.mark.parametrize(("strategy", "kept"), [("union", True), ("rules", False)])
+def test_the_classifier_keeps_a_short_paragraph_the_rules_drop(
+    monkeypatch: pytest.MonkeyPatch, strategy: str, kept: bool
+) -> None:
+    page = (_GOLDEN / "pasted_short_paragraph_kept_by_classifier.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(stretch, "STRATEGY", strategy)
+    assert (_SHORT_PARAGRAPH in clean_article(page).text.split("\n")) is kept
+
+
+def test_the_shipped_strategy_is_the_union_with_the_rules() -> None:
+    assert stretch.STRATEGY == "union"
+
+
+@pytest.mark.parametrize("case", sorted(_GOLDEN.glob("*.txt")), ids=lambda p: p.stem)
+def test_the_union_keeps_every_line_the_rules_keep(
+    monkeypatch: pytest.MonkeyPatch, case: Path
+) -> None:
+    raw = case.read_text(encoding="utf-8")
+    monkeypatch.setattr(stretch, "STRATEGY", "rules")
+    ruled = clean_article(raw).text.split("\n")
+    monkeypatch.setattr(stretch, "STRATEGY", "union")
+    assert set(ruled) <= set(clean_article(raw).text.split("\n"))
