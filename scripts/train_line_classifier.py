@@ -208,7 +208,9 @@ def report(data: dict[str, np.ndarray]) -> None:
         pages = len(np.unique(data["page"][test]))
         print(f"{name}: {pages} pages, {len(y)} body lines, {int(y.sum())} kept by trafilatura")
         print(f"  rules (stretch stage): {_prf(data['rules'][test], y)}")
-        print(f"  classifier (p >= 0.5): {_prf((z >= 0).astype(float), y)}")
+        rated = (z >= 0).astype(float)
+        print(f"  classifier (p >= 0.5): {_prf(rated, y)}")
+        print(f"  union of the two (shipped): {_prf(np.maximum(rated, data['rules'][test]), y)}")
 
 
 def write(data: dict[str, np.ndarray], out: Path) -> None:
