@@ -83,9 +83,15 @@ def where_table(results: dict[str, Any]) -> str:
     notes = []
     for shape in shapes:
         w = results[shape]["tool"]["where"]
+        ratio = results[shape]["tool"].get("output_ratio")
+        output = (
+            f"output fixed at {ratio:g} x the call's longest source (the tool's cap, "
+            f"{w['cap']}, is a loop guard)"
+            if ratio
+            else f"output fixed at {w['cap']} tokens"
+        )
         notes.append(
-            f"{shape}: {w['units']} units, source {w['shortest']}-{w['longest']} tokens, "
-            f"output fixed at {w['cap']} tokens"
+            f"{shape}: {w['units']} units, source {w['shortest']}-{w['longest']} tokens, {output}"
         )
     return "\n".join(rows) + "\n\n" + "; ".join(notes) + "."
 
