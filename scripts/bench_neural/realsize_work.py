@@ -343,7 +343,8 @@ def tool_stage(real: RealShape, root: Path, data: Path, args: Any) -> dict[str, 
         "default_beam": neural.beam_size,
         "output_ratio": TRANSLATION_OUTPUT_RATIO if real.task == "translate" else None,
     }
-    beams = sorted({neural.beam_size, 1, 4})
+    # The 1.3B shape (--article-only): load and one article at the default decoding.
+    beams = [neural.beam_size] if args.article_only else sorted({neural.beam_size, 1, 4})
     one = _interleaved(
         {f"beam {b}": (lambda b=b: one_article(neural, real.task, doc, b)) for b in beams},
         args.reps,
