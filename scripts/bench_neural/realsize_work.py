@@ -370,7 +370,8 @@ def tool_stage(real: RealShape, root: Path, data: Path, args: Any) -> dict[str, 
         _timed(lambda: batch(neural, real.task, docs))[0] for _ in range(args.batch_reps)
     ]
     out["batch"] = {"docs": len(docs), "times": _stats(batch_times)}
-    out["where"] = where_time_goes(neural, work, args.reps)
+    if not args.no_trials:
+        out["where"] = where_time_goes(neural, work, args.reps)
     out["rss_mib"] = _peak_rss_kib() / 1024
     neural.close()
     return out
