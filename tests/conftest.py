@@ -6,6 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests never fail on time: a busy machine makes any example slow (no deadline).
+settings.register_profile("summarize", deadline=None)
+settings.load_profile("summarize")
 
 pytest_plugins = ["tests.tiny_models", "tests.hub_fixtures"]
 

@@ -2,6 +2,7 @@
 
     python -m scripts.bench_neural realsize                 # mt5-base, nllb-600m, nllb-1.3b
     python -m scripts.bench_neural realsize --shapes mt5-base --reps 2
+    python -m scripts.bench_neural realsize --no-trials       # the tables without the trials
 
 A model with a pinned model's published configuration (d_model, layers, heads, d_ff,
 vocabulary) and random weights converts, loads and decodes as fast as the real one when
@@ -47,6 +48,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--shape", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--article-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-trials",
+        action="store_true",
+        help="skip the where-the-time-goes trials (most of the run's time)",
+    )
     return parser.parse_args(argv)
 
 
@@ -79,6 +85,8 @@ def run_stage(name: str, shape: str | None, root: Path, args: argparse.Namespace
         cmd += ["--shape", shape]
     if shape == "nllb-1.3b":
         cmd += ["--article-only"]
+    if args.no_trials:
+        cmd += ["--no-trials"]
     started = time.perf_counter()
     done = subprocess.run(cmd, cwd=models.ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0:

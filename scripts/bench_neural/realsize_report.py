@@ -32,10 +32,16 @@ def main_table(results: dict[str, Any]) -> str:
             f"| {shape} | {results[shape]['build']['convert_s']:.0f} | {_s(tool['load_s'])} | "
             f"{tool['load_rss_mib']:.0f} | {tool['article_words']}, {tool['article_tokens']}, "
             f"{tool['chunks'] or '-'} | {_s(default)} (beam {tool['default_beam']}) | "
-            f"{_s(art['beam 1'])} | {_s(art['beam 4'])} | {rate} | "
+            f"{_beam(art, 1)} | {_beam(art, 4)} | {rate} | "
             f"{tool.get('rss_mib', tool['article_rss_mib']):.0f} |"
         )
     return "\n".join(rows)
+
+
+def _beam(article: dict[str, Any], beam: int) -> str:
+    """An article's time at ``beam``, or a dash where that beam was not run (1.3B)."""
+    times = article.get(f"beam {beam}")
+    return _s(times) if times else "-"
 
 
 def side_table(results: dict[str, Any]) -> str:
@@ -83,9 +89,15 @@ def where_table(results: dict[str, Any]) -> str:
     notes = []
     for shape in shapes:
         w = results[shape]["tool"]["where"]
+        ratio = results[shape]["tool"].get("output_ratio")
+        output = (
+            f"output fixed at {ratio:g} x the call's longest source (the tool's cap, "
+            f"{w['cap']}, is a loop guard)"
+            if ratio
+            else f"output fixed at {w['cap']} tokens"
+        )
         notes.append(
-            f"{shape}: {w['units']} units, source {w['shortest']}-{w['longest']} tokens, "
-            f"output fixed at {w['cap']} tokens"
+            f"{shape}: {w['units']} units, source {w['shortest']}-{w['longest']} tokens, {output}"
         )
     return "\n".join(rows) + "\n\n" + "; ".join(notes) + "."
 

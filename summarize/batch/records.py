@@ -60,8 +60,10 @@ class InputRecord:
     extra: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     url: str | None = None  # a record with a ``url`` and no ``text``: fetched by the worker
-    # ``text`` as given in JSON Lines, which may be a whole HTML page (the worker reads it).
+    # ``text`` as given in JSON Lines or read from a file, which may be a whole HTML page (the
+    # worker reads it, within the session's size limit).
     page: bool = False
+    name: str | None = None  # what a reader's error names (a file's path), when not the id
 
 
 def record_key(record_id: Any) -> str:
@@ -136,15 +138,15 @@ def jsonl_records(stream: Iterable[bytes], prefix: str | None = None) -> Iterato
 
 
 def document(data: bytes, record_id: Any, name: str) -> InputRecord:
-    from summarize.sources.inputs import decode_input, to_source
+    """One document's decoded text; a page in it is reduced to its article by the worker."""
+    from summarize.sources.inputs import decode_input
 
     try:
         text, warning = decode_input(data, name)
-        source = to_source(text, name)
     except InputError as exc:
         return InputRecord(record_id, error=str(exc))
     extra = {} if warning is None else {"warning": warning.removeprefix("warning: ")}
-    return InputRecord(record_id, source.text, source.title, source.date, extra)
+    return InputRecord(record_id, text, extra=extra, page=True, name=name)
 
 
 def utf8_lines(stream: Iterable[bytes]) -> Iterable[bytes]:

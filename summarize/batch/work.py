@@ -18,8 +18,9 @@ from summarize.settings import Settings
 from summarize.tasks import Engine, Session, Task
 
 
-def page_text(record: InputRecord) -> InputRecord:
-    """A JSON Lines record's text read as a file's would be: a page reduced to its article.
+def page_text(record: InputRecord, max_chars: int) -> tuple[InputRecord, int | None]:
+    """A record's text read as ``summarize FILE`` reads it: a page reduced to its article
+    (bounded to ``max_chars`` first), and the page's length when that bound cut it.
 
     Title and date found in the page are hints under the record's own.
     """
@@ -28,11 +29,12 @@ def page_text(record: InputRecord) -> InputRecord:
     from summarize.sources.inputs import to_source
 
     assert record.text is not None
-    source = to_source(record.text, str(record.id))
+    source = to_source(record.text, record.name or str(record.id), max_chars)
     if source.text is record.text:
-        return replace(record, page=False)
+        return replace(record, page=False), None
     title, date = record.title or source.title, record.date or source.date
-    return replace(record, text=source.text, title=title, date=date, page=False)
+    read = replace(record, text=source.text, title=title, date=date, page=False)
+    return read, source.truncated_from
 
 
 @dataclass
@@ -119,12 +121,13 @@ class RecordWorker:
 
     def _read(self, record: InputRecord) -> tuple[InputRecord, Prepared, str]:
         """The record (its page reduced to the article), prepared, and its target language."""
+        cut_from = None
         if record.page:
-            record = page_text(record)
+            record, cut_from = page_text(record, self.session.settings.max_chars)
         assert record.text is not None
         label = f"record {record.id}"
         prepared = self.session.prepare(
-            record.text, title=record.title, date=record.date, label=label
+            record.text, title=record.title, date=record.date, label=label, cut_from=cut_from
         )
         return record, prepared, self.task.target(prepared.meta.source_lang)
 

@@ -52,6 +52,10 @@ def brief(
     from summarize.render import check_format
 
     check_format(fmt)
+    if words is not None:
+        from summarize.render import notices
+
+        notices(runtime.quiet).print("note: --words is now --max-words", markup=False)
     cap = max_words if max_words is not None else words
     options = BriefOptions(
         bullets=bullets, words=cap, via=via, translator=translator, beam=runtime.beam

@@ -304,10 +304,13 @@ class Support:
         self.skeletons = {s for w in self.words if len(s := _skeleton_arabic(w)) >= 2}
         self.known = {fold(w).removesuffix("'s") for text in names for w in _WORD.findall(text)}
         self.known |= {w for w in self.words if w.isascii()}
+        self._names: dict[str, bool] = {}  # a Latin name's answer, asked once per word
 
-    def check(self, output: str) -> list[Claim]:
-        """The claims of ``output`` (of the kinds checked) the article does not support."""
-        return [c for c in claims(output) if c.kind in self.kinds and not self.supports(c)]
+    def check(self, output: str, start: int = 0) -> list[Claim]:
+        """The claims of ``output`` (of the kinds checked) the article does not support; with
+        ``start``, only those found from that offset on (see :func:`claims`)."""
+        found = claims(output, start)
+        return [c for c in found if c.kind in self.kinds and not self.supports(c)]
 
     def only(self, kinds: Iterable[str]) -> Support:
         """This check for claims of ``kinds`` only."""
@@ -320,7 +323,7 @@ class Support:
         translator's spelling of the article's own names, in its translated sentences)."""
         wider = Support.__new__(Support)
         extra = {fold(w).removesuffix("'s") for text in texts for w in _WORD.findall(text)}
-        wider.__dict__.update(self.__dict__, known=self.known | extra)
+        wider.__dict__.update(self.__dict__, known=self.known | extra, _names={})
         return wider
 
     def supports(self, claim: Claim) -> bool:
@@ -344,14 +347,23 @@ class Support:
         for stem, arabic in _EXONYMS.items():
             if word.startswith(stem):
                 return _bare(fold(arabic)) in self.bare
-        skeleton = _skeleton_latin(word)
-        if len(skeleton) < 2:
-            return True  # too short to tell: not checked
-        return any(_close(skeleton, s) for s in self.skeletons)
+        known = self._names.get(word)
+        if known is None:
+            skeleton = _skeleton_latin(word)
+            # A skeleton too short to tell is not checked.
+            known = len(skeleton) < 2 or any(_close(skeleton, s) for s in self.skeletons)
+            self._names[word] = known
+        return known
 
 
 def _close(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 3 and SequenceMatcher(None, a, b).ratio() >= 0.8)
+    if a == b:
+        return True
+    shorter, longer = sorted((len(a), len(b)))
+    # ratio = 2 * matches / (len(a) + len(b)) and matches <= the shorter length.
+    if shorter < 3 or 2 * shorter < 0.8 * (shorter + longer):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _bare_day(word: str) -> str:
@@ -397,12 +409,18 @@ def _dates(article: str) -> tuple[set[int], set[int]]:
     return months, days
 
 
-def claims(output: str) -> list[Claim]:
-    """The numbers, dates and name-like tokens of ``output``, in order."""
+def claims(output: str, start: int = 0) -> list[Claim]:
+    """The numbers, dates and name-like tokens of ``output``, in order.
+
+    With ``start``, the scan begins at that offset (the claims of a word see its previous
+    word, so those of the first word scanned may differ from a whole scan's: callers keep
+    only claims a few words past ``start``). Each token looks at a few characters around it,
+    so a scan costs time in proportion to the text scanned.
+    """
     found: list[Claim] = [
-        Claim(m.start(), m.end(), m.group(), "number") for m in _NUMBER.finditer(output)
+        Claim(m.start(), m.end(), m.group(), "number") for m in _NUMBER.finditer(output, start)
     ]
-    tokens = list(_WORD.finditer(output))
+    tokens = list(_WORD.finditer(output, start))
     for i, m in enumerate(tokens):
         kind = _word_kind(output, tokens, i)
         if kind is not None:
@@ -422,8 +440,10 @@ def _word_kind(output: str, tokens: list[re.Match[str]], i: int) -> str | None:
         if folded in _MONTH_OF or folded in _WEEKDAY_OF:
             return "date"
         # A capital that opens a sentence says nothing: only names within one are claims.
-        head = output[: tokens[i].start()].rstrip(" \t\"'«(")
-        opens = not head or head[-1] in ".!?؟\n"
+        at = tokens[i].start()
+        while at and output[at - 1] in " \t\"'«(":
+            at -= 1
+        opens = not at or output[at - 1] in ".!?؟\n"
         if folded not in _NOT_NAMES and not opens:
             return "name"
         return None
@@ -441,6 +461,11 @@ def _word_kind(output: str, tokens: list[re.Match[str]], i: int) -> str | None:
 
 
 LEGEND = "Underlined: numbers, dates or names not found in the article; check them there."
+
+
+# How far before the settled text a streamed check starts again: more than the context any
+# claim's kind reads (the previous word, a few characters around a month name).
+_RESCAN_CHARS = 64
 
 
 class Marker:
@@ -468,7 +493,12 @@ class Marker:
         return self._emit(len(self.text))
 
     def _emit(self, cut: int) -> list[tuple[str, bool]]:
-        found = self.support.check(self.text[:cut]) if self.support is not None else []
+        # Only claims that end past ``done`` are new; rescanning from a few words before it
+        # (for the context a word's kind depends on) keeps a long output's stream linear.
+        back = max(0, self.done - _RESCAN_CHARS)
+        start = max(self.text.rfind(" ", 0, back), self.text.rfind("\n", 0, back)) + 1
+        support = self.support
+        found = support.check(self.text[:cut], start) if support is not None else []
         spans = [c for c in found if c.end > self.done]
         self.marked += [c for c in spans if c.start >= self.done]
         out: list[tuple[str, bool]] = []

@@ -347,3 +347,29 @@ def test_a_huge_record_is_cut_and_later_records_are_written(
     tags = re.findall(r"رقم 1-\d+\.", out[1]["summary"])
     assert tags and all(tag in huge[:3000] for tag in tags)
     assert "record r1:" in res.err and "SUMMARIZE_MAX_CHARS" in res.err
+
+
+def test_a_huge_page_in_a_batch_is_bounded_as_a_file_is(
+    capsys: Capsys, monkeypatch: Patch, tmp_path: Path
+) -> None:
+    # The size limit applies to pages read from files and from JSON Lines alike, before
+    # extraction, and the record says how long the page was (as `summarize PAGE` does).
+    limit = 20_000
+    monkeypatch.setenv("SUMMARIZE_MAX_CHARS", str(limit))
+    script = "<script>var x = '" + "y" * 50_000 + "';</script>"
+    related = "".join(
+        f"<div class='related'><a href='/n/{i}'>خبر رقم {i}</a></div>" for i in range(2000)
+    )
+    body = "".join(f"<p>{article(i)}</p>" for i in range(3)) + related
+    head = f"<head><title>عنوان</title>{script}</head>"
+    page = f"<html>{head}<body><article>{body}</article></body></html>"
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "huge.html").write_text(page, encoding="utf-8")
+    lines = write_jsonl(tmp_path / "in.jsonl", [{"id": "j", "text": page}])
+    for source in (folder, lines):
+        res = run_cli(capsys, monkeypatch, ["batch", str(source), "-e", "extractive", "-q"])
+        assert res.code == 0, res.err
+        (record,) = parse_lines(res.out)
+        assert record["truncated_from"] == len(page), source
+        assert record["summary"] and "yyyy" not in record["summary"]

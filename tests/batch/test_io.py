@@ -12,7 +12,9 @@ import pytest
 from summarize.batch.inputs import read_inputs
 from summarize.batch.records import InputRecord, jsonl_records, passthrough, read_documents
 from summarize.batch.sink import FileSink, ResumeState, open_output
+from summarize.batch.work import page_text
 from summarize.errors import UsageError
+from summarize.text.limit import MAX_CHARS
 
 
 def _jsonl(text: str) -> list[InputRecord]:
@@ -87,8 +89,11 @@ def test_files_and_directories(tmp_path: Path) -> None:
     assert ids == ["b.txt", "bin.txt", "a.html", "missing.txt"]
     assert records[0].text == "ب." and records[0].error is None
     assert records[1].error is not None and "binary" in records[1].error
-    assert records[2].title == "عنوان" and records[2].text is not None
-    assert "نص الخبر" in records[2].text
+    # A page is read by the worker (within the session's size limit), as a JSON Lines page is.
+    assert records[2].page and records[2].name == str(tmp_path / "d" / "sub" / "a.html")
+    page, cut_from = page_text(records[2], MAX_CHARS)
+    assert page.title == "عنوان" and page.text is not None and cut_from is None
+    assert "نص الخبر" in page.text and not page.page
     assert records[3].error is not None and "no such file" in records[3].error
 
 

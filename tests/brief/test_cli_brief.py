@@ -103,6 +103,18 @@ def test_max_words_is_a_hard_cap_on_the_paragraph(
     assert capped["bullets"] == uncapped["bullets"]
 
 
+def test_the_old_words_option_says_its_new_name_on_stderr(
+    capsys: Capsys, monkeypatch: MP, isolated_home: Path, article: Path
+) -> None:
+    install_tiny(isolated_home, "nllb")
+    res = run_cli(capsys, monkeypatch, ["brief", str(article), "-f", "json", "--words", "5"])
+    assert res.code == 0, res.err
+    assert "--words is now --max-words" in res.err
+    assert "--words" not in res.out
+    new = run_cli(capsys, monkeypatch, ["brief", str(article), "-f", "json", "-w", "5"])
+    assert "--words" not in new.err
+
+
 def test_brief_help_shows_max_words_not_the_old_name(capsys: Capsys, monkeypatch: MP) -> None:
     out = run_cli(capsys, monkeypatch, ["brief", "--help"]).out
     assert "--max-words" in out and "--words" not in out

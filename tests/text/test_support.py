@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarize.text.support import Marker, Support, claims
 
@@ -68,3 +70,48 @@ def test_marker_holds_back_the_word_being_written_and_marks_what_settles() -> No
     assert [c.text for c in marker.marked] == ["900"]
     plain = Marker(None)
     assert plain.feed("a 900 b") + plain.flush() == [("a 900 ", False), ("b", False)]
+
+
+_STREAMED = (
+    "President Trump said 350 people arrived in Cairo on Thursday, March 12, 2024; Biden "
+    "will visit Egypt in June with 900 soldiers. قال الرئيس بايدن إن ٣٥٠ شخصا وصلوا في "
+    "يونيو 2025، وإن 3 ملايين دولار خصصت. The Minister Ahmed Saleh met Macron on Monday.\n"
+)
+
+
+@given(st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=400))
+def test_a_stream_marks_what_the_whole_check_marks(cuts: list[int]) -> None:
+    text = _STREAMED * 3
+    support = Support(ARTICLE)
+    marker = Marker(support)
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for size in cuts:
+        out += marker.feed(text[at : at + size])
+        at += size
+    out += marker.feed(text[at:]) + marker.flush()
+    assert "".join(piece for piece, _ in out) == text
+    whole = support.check(text)
+    assert [c.text for c in marker.marked] == [c.text for c in whole]
+    assert [piece for piece, marked in out if marked] == [c.text for c in whole]
+
+
+def test_a_long_stream_is_scanned_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.text.support as support_module
+
+    scanned: list[int] = []
+    real = support_module.claims
+
+    def counting(output: str, start: int = 0) -> list[object]:
+        scanned.append(len(output) - start)
+        return real(output, start)  # type: ignore[return-value]
+
+    monkeypatch.setattr(support_module, "claims", counting)
+    text = _STREAMED * 40
+    marker = Marker(Support(ARTICLE))
+    for word in text.split(" "):
+        marker.feed(word + " ")
+    marker.flush()
+    # Each settled word rescans a bounded window, never the whole output again.
+    assert len(scanned) > 500
+    assert sum(scanned) < 200 * len(scanned)

@@ -120,10 +120,12 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 def descendants(pid: int | None = None) -> set[int]:
     """Live descendant processes of ``pid`` (default: this one), from /proc.
 
-    Python's multiprocessing resource tracker is left out: it belongs to the interpreter,
-    not to a cluster, and lives until the interpreter exits.
+    Python's multiprocessing resource tracker and fork server are left out: they belong to
+    the interpreter, not to a cluster, and live until the interpreter exits. The processes
+    forked from the server (the workers) are counted: their parent is the server.
     """
     parents: dict[int, int] = {}
+    commands: dict[int, bytes] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -135,12 +137,19 @@ def descendants(pid: int | None = None) -> set[int]:
         fields = stat.rsplit(")", 1)[1].split()
         if fields[0] != "Z" and b"resource_tracker" not in cmdline:
             parents[int(entry)] = int(fields[1])
+            commands[int(entry)] = cmdline
+    server = b"multiprocessing.forkserver"
+    servers = {
+        child
+        for child, parent in parents.items()
+        if server in commands[child] and server not in commands.get(parent, b"")
+    }
     found: set[int] = set()
     frontier = {os.getpid() if pid is None else pid}
     while frontier:
         frontier = {child for child, parent in parents.items() if parent in frontier} - found
         found |= frontier
-    return found
+    return found - servers
 
 
 @pytest.fixture(autouse=True)

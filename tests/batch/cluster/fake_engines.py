@@ -78,8 +78,9 @@ class PidEngine:
     model: str | None = None
 
     def summarize(self, doc: Document, length: Length, target_lang: str) -> Iterator[str]:
-        """Yield this process's id."""
-        yield str(os.getpid())
+        """Yield this process's id, and its parent's command line (what started it)."""
+        parent = Path(f"/proc/{os.getppid()}/cmdline").read_bytes().replace(b"\0", b" ")
+        yield f"{os.getpid()} {parent.decode(errors='replace').strip()}"
 
     def close(self) -> None:
         """Nothing held."""
