@@ -29,8 +29,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from summarize.engines.base import Document, Length
+from summarize.engines.extractive.knapsack import pick
 from summarize.engines.extractive.learned import learned_scores, shipped_model
-from summarize.engines.extractive.ranking import Scored, Weights, score_sentences, select
+from summarize.engines.extractive.ranking import Scored, Weights, score_sentences
 from summarize.engines.extractive.structure import attach, links
 from summarize.text.normalize import first_words, word_count
 from summarize.text.sentences import Sentence
@@ -117,7 +118,7 @@ class ExtractiveEngine:
         units = self.units(doc)
         count, max_words = budgets(length, units)
         scored = self.score(units, doc)
-        picked = select(scored, count, max_words, self.weights)
+        picked = pick(scored, count, max_words, self.weights)
         if count is None and length.max_words is None and length.ratio is None:
             picked, max_words = self._reach_default(scored, picked, max_words)
         return [units[i] for i in picked], max_words
@@ -149,7 +150,7 @@ class ExtractiveEngine:
                 break
             room = used + max(joinable, key=lambda s: s.score).n_words
             budget = min(DEFAULT_MAX_WORDS, max(budget + 1, room))
-            picked = select(scored, None, budget, self.weights)
+            picked = pick(scored, None, budget, self.weights)
         return picked, budget
 
     def choose(self, doc: Document, length: Length) -> list[Sentence]:
