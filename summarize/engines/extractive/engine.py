@@ -9,7 +9,8 @@ article order, joined by spaces; a sentence never stands next to a piece of anot
 
 * ``max_words`` N: whole sentences that fill N as closely as they can without going over it;
   on an article long enough, at least 85% of N (unless only sentences that must come with
-  their predecessor would fill it).
+  their predecessor would fill it). With the learned ranker, the set with the most value
+  per word (:mod:`summarize.engines.extractive.knapsack`); otherwise greedy MMR.
 * ``ratio`` r: the same, with N = r × the article's words (the smaller of the two when both
   are given).
 * ``sentences`` k: exactly k sentences (all of them when the article has fewer).
