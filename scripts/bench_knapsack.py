@@ -3,8 +3,8 @@
 For the first ``--articles`` rows of a JSONL set (``text``, ``references``, optional
 ``title``), cleaned and split once as ``compare_extractive.py`` does, it times
 ``ExtractiveEngine.summarize`` under ``--max-words N`` (N = the reference's length) with the
-shipped selection (the knapsack over the 40 best-scored sentences), with greedy MMR (the
-knapsack switched off: the selection shipped before) and with the uncapped knapsack. The
+knapsack over the 40 best-scored sentences (``selection="knapsack"``), with greedy MMR (the
+shipped selection) and with the uncapped knapsack. The
 three are interleaved in every repetition; it prints milliseconds per article (min and
 median over ``--reps``), the ratio to greedy, and the load average.
 
@@ -37,7 +37,10 @@ def once(engine: ExtractiveEngine, docs: list[tuple[Document, int]]) -> float:
     return time.perf_counter() - start
 
 
-def timed(system: str, engine: ExtractiveEngine, docs: list[tuple[Document, int]]) -> float:
+def timed(system: str, docs: list[tuple[Document, int]]) -> float:
+    if system == "greedy":
+        return once(ExtractiveEngine(selection="greedy"), docs)
+    engine = ExtractiveEngine(selection="knapsack")
     if system == "knapsack":
         return once(engine, docs)
     with selection(system):
@@ -55,12 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     articles = load(args.data)[: args.articles]
     docs = [(document(a), a.budget) for a in articles]
-    engine = ExtractiveEngine()
     times: dict[str, list[float]] = {s: [] for s in SYSTEMS}
     load_before = os.getloadavg()
     for _ in range(args.reps):
         for system in SYSTEMS:
-            times[system].append(1000 * timed(system, engine, docs) / len(docs))
+            times[system].append(1000 * timed(system, docs) / len(docs))
     load_after = os.getloadavg()
     base = statistics.median(times["greedy"])
     print(f"{args.data.name}: {len(docs)} articles, {args.reps} reps, ms per article")

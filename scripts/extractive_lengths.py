@@ -15,14 +15,15 @@ the engine and of lead, the paired bootstrap 95% interval of the difference, wor
 against words asked (for ``--sentences``: against lead's words), and the share of outputs
 that join pieces of different sentences (:func:`summarize.text.extracts.is_extract` fails).
 For ``--sentences`` it also gives the share of outputs with exactly k sentences, among the
-articles that have k. ``--versus greedy`` adds the paired interval of the engine minus the
-engine with greedy MMR selection (the knapsack of :mod:`summarize.engines.extractive.knapsack`
-switched off); ``--versus uncapped`` minus the knapsack over every sentence (no 40-sentence
-candidate cap).
+articles that have k. ``--selection knapsack`` runs the engine with the knapsack of
+:mod:`summarize.engines.extractive.knapsack`; ``--versus greedy`` then puts in lead's place
+the same engine with greedy MMR selection (paired interval of the difference), ``--versus
+uncapped`` the knapsack over every sentence (no 40-sentence candidate cap).
 
     python scripts/extractive_lengths.py --data ../shared/data/ant_bbc_arabic/data.jsonl
     python scripts/extractive_lengths.py --data /tmp/multi.jsonl --ranker learned
-    python scripts/extractive_lengths.py --data /tmp/multi.jsonl --versus greedy --halves tuning
+    python scripts/extractive_lengths.py --data /tmp/multi.jsonl --selection knapsack \
+        --versus greedy --halves tuning
 """
 
 from __future__ import annotations
@@ -39,7 +40,13 @@ from compare_extractive import DEFAULT_DATA, Article, bootstrap_diff, document, 
 
 from summarize.engines.base import Length
 from summarize.engines.extractive import knapsack
-from summarize.engines.extractive.engine import RANKER, ExtractiveEngine, default_words
+from summarize.engines.extractive.engine import (
+    RANKER,
+    SELECTION,
+    SELECTIONS,
+    ExtractiveEngine,
+    default_words,
+)
 from summarize.evaluate.rouge import rouge_max
 from summarize.text.extracts import is_extract
 from summarize.text.sentences import split_sentences
@@ -153,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--mode", action="append", choices=MODES, help="only these (--mode=--max-words)"
     )
+    parser.add_argument("--selection", default=SELECTION, choices=SELECTIONS, help="under budgets")
     parser.add_argument(
         "--versus", choices=("greedy", "uncapped"), help="compare with this selection, not lead"
     )
@@ -164,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {args.data} (run from the repository root)", file=sys.stderr)
         return 2
     articles = load(args.data, args.words)
-    engine = ExtractiveEngine(ranker=args.ranker)
+    engine = ExtractiveEngine(ranker=args.ranker, selection=args.selection)
     halves = {
         "tuning (even rows)": [a for a in articles if a.row % 2 == 0],
         "held-out (odd rows)": [a for a in articles if a.row % 2 == 1],

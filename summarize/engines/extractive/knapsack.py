@@ -11,8 +11,10 @@ F1 is ``2·matches / (summary + reference bigrams)``), among the sets that
 * skip headings, and take a sentence that points back (``after``) only with its predecessor.
 
 Exact dynamic programme in article order over the ``CANDIDATES`` best-scored sentences
-(states: words used, whether the previous candidate was chosen): O(candidates × N). Measured
-against greedy MMR in docs/benchmarks.md ("Value per word, shipped"). Pure Python.
+(states: words used, whether the previous candidate was chosen): O(candidates × N). Pure
+Python. Opt-in (``ExtractiveEngine(selection="knapsack")``): better than greedy MMR on
+encyclopedic text, behind it on held-out news (docs/benchmarks.md, "Value per word: measured,
+not shipped").
 """
 
 from __future__ import annotations
