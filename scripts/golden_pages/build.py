@@ -34,7 +34,9 @@ def paste(page: str) -> str:
     """The page's visible text as select-all gives it: block elements on their own lines."""
     import lxml.html
 
-    tree = lxml.html.fromstring(page.encode("utf-8"))
+    # The page is text already: its bytes are UTF-8 whatever its <meta charset> says.
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    tree = lxml.html.fromstring(page.encode("utf-8"), parser=parser)
     for bad in tree.xpath("//script|//style|//noscript|//head"):
         bad.drop_tree()
     parts: list[str] = []

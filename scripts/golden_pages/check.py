@@ -7,8 +7,10 @@ the way the command line reads them (``summarize.sources.inputs.to_source`` then
 pipeline's cleaner). For each it prints one Markdown row: headline right, date (ISO day)
 right, first and last body sentence right, furniture strings in the ``--sentences 3`` and
 the ``--max-words 120`` summaries (extractive engine), and article paragraphs lost from the
-body. ``--trafilatura`` adds, for the HTML pages, the furniture and paragraphs lost in
-trafilatura's own text (``bare_extraction`` with the options ``html_to_text`` uses).
+body. ``--strategy`` picks the cleaner's article-stretch strategy (the rules, or the line
+classifier's ways; ``scripts/bench_paste.py`` lists them). ``--trafilatura`` adds, for the
+HTML pages, the furniture and paragraphs lost in trafilatura's own text
+(``bare_extraction`` with the options ``html_to_text`` uses).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from summarize.text.clean.stretch import STRATEGIES
 
 if TYPE_CHECKING:
     from summarize.api import Session
@@ -151,7 +155,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("splits", nargs="*", default=["dev"])
     parser.add_argument("--trafilatura", action="store_true")
+    parser.add_argument(
+        "--strategy",
+        choices=STRATEGIES,
+        help="the article-stretch strategy (summarize.text.clean.stretch.STRATEGY)",
+    )
     args = parser.parse_args()
+    if args.strategy:
+        from summarize.text.clean import stretch
+
+        stretch.STRATEGY = args.strategy
     for split in args.splits:
         report(split, args.trafilatura)
 

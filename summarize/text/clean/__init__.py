@@ -10,7 +10,8 @@
    separator, related-stories marker, or body; the phrases are data in :mod:`.markers`).
 2. **blocks** (:mod:`.blocks`): tag lists, menus, blocks in another script, repeated lines.
 3. **stretch** (:mod:`.stretch`): a whole page pasted as text keeps the article's stretch
-   of paragraphs.
+   of paragraphs, and the lines the learned line classifier (:mod:`.lineclass`) rates as
+   article body.
 4. **title** (:mod:`.headline`, :mod:`.titles`): the headline among the short lines above
    the first paragraph, the site's name cut from it; copies of it in the body go.
 5. **stories** (:mod:`.stories`): related-story blocks and appended stories are cut.
@@ -50,7 +51,16 @@ from summarize.text.clean.stretch import keep_article_stretch
 from summarize.text.clean.wrap import unwrap
 from summarize.text.normalize import fold, normalize_text
 
-__all__ = ["CleanArticle", "Kind", "best_title", "classify_line", "clean_article", "to_iso"]
+__all__ = [
+    "CleanArticle",
+    "Kind",
+    "Line",
+    "best_title",
+    "classify_line",
+    "clean_article",
+    "page_lines",
+    "to_iso",
+]
 
 
 @dataclass(frozen=True)
@@ -96,13 +106,19 @@ def _drop_title_copies(lines: list[Line], title: str) -> None:
             line.drop()
 
 
-def clean_article(raw: str) -> CleanArticle:
-    """Normalise ``raw`` and strip news boilerplate, in the stages the module lists."""
+def page_lines(raw: str) -> list[Line]:
+    """The lines of ``raw`` after stages 1 and 2 (each classified; blocks marked)."""
     lines = _lines(raw)  # 1. lines
     absorb_tag_lists(lines)  # 2. blocks
     mark_menus(lines)
     mark_other_script(lines)
     mark_repeats(lines)
+    return lines
+
+
+def clean_article(raw: str) -> CleanArticle:
+    """Normalise ``raw`` and strip news boilerplate, in the stages the module lists."""
+    lines = page_lines(raw)  # 1. lines, 2. blocks
     keep_article_stretch(lines)  # 3. stretch
     title_at = find_title(lines)  # 4. title
     title = None

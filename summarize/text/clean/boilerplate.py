@@ -73,11 +73,16 @@ _EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s
 _GLUED_RELATED = re.compile(
     "^([^\\w]*(?:[اأإ]قر[اأ]|طالع|شاهد)\\s+(?:[اأ]يضا|كذلك)[\u064b-\u0652]*)(?=[^\\W_])"
 )
+Markers = tuple[tuple[str, ...], ...]
 _PIPE_ROW = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _AGENCY_TAIL = re.compile(r"\(([^()]{1,30})\)\s*$")
 _AGENCY = re.compile(
     r"\b(?:" + "|".join(re.escape(a) for a in sorted(m.AGENCIES, key=len, reverse=True)) + r")\b"
 )
+
+
+# Words repeat from line to line and page to page; each is folded once.
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,7 @@ class LineView:
     def of(cls, line: str) -> LineView:
         """Fold the words of ``line`` (the only place a line's words are folded)."""
         text = line.lstrip(_BULLETS + "([ ")
-        return cls(text, tuple((fold(w.group()), w.end()) for w in _WORD.finditer(text)))
+        return cls(text, tuple((_fold_word(w.group()), w.end()) for w in _WORD.finditer(text)))
 
     @functools.cached_property
     def folded(self) -> list[str]:
@@ -107,15 +112,31 @@ def unglue_marker(line: str) -> str:
     return _GLUED_RELATED.sub(r"\1: ", line, count=1)
 
 
-def _after_marker(
-    view: LineView, markers: tuple[tuple[str, ...], ...]
-) -> tuple[str, bool, int] | None:
+_FIRST_WORDS: dict[int, tuple[Markers, dict[str, Markers]]] = {}
+
+
+def _by_first_word(markers: Markers) -> dict[str, Markers]:
+    """``markers`` by their first word, longest first (every line tries each marker list,
+    and a line can only start with the markers of its first word)."""
+    entry = _FIRST_WORDS.get(id(markers))
+    if entry is None or entry[0] is not markers:
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for marker in markers:
+            grouped.setdefault(marker[0], []).append(marker)
+        entry = _FIRST_WORDS[id(markers)] = (markers, {k: tuple(v) for k, v in grouped.items()})
+    return entry[1]
+
+
+def _after_marker(view: LineView, markers: Markers) -> tuple[str, bool, int] | None:
     """If the line starts with a marker: the rest of the line, whether a separator (or
     nothing) follows the marker, and how many words the marker took."""
     if not view.words or not _WORD.match(view.text):
         return None
+    candidates = _by_first_word(markers).get(view.folded[0])
+    if not candidates:
+        return None
     head = tuple(view.folded[: m.LONGEST_MARKER])
-    for marker in markers:
+    for marker in candidates:
         if head[: len(marker)] == marker:
             rest = view.text[view.words[len(marker) - 1][1] :]
             tail = rest.lstrip(" )]")

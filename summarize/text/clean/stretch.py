@@ -24,16 +24,27 @@ end) with at least ``_SUPPORT`` of its content words in the stretch and the best
 that share times the square root of its length (a photo caption of the same words is
 shorter than the headline; a teaser on the same topic shares fewer words); when no line
 is supported, the headline-like line right above the stretch if it shares a word with it.
-Every other body line goes (date and byline lines are not body lines and stay). Ordinary
-pasted articles, mostly paragraphs, never take this path.
+Every other body line goes (date and byline lines are not body lines and stay), except
+the lines the learned line classifier (:mod:`.lineclass`) rates as body (P >= ``_THRESHOLD``):
+it adds body lines the rules miss (a one-sentence paragraph, a short line of the story) and
+never removes a line the rules keep. Ordinary pasted articles, mostly paragraphs, never take
+this path.
+
+:data:`STRATEGY` says how the classifier takes part; only ``union`` (the above) ships, the
+others are measured options (``scripts/bench_paste.py``, docs/benchmarks.md, issue 20):
+``rules`` (no classifier), ``scorer`` (the stretch chosen by its words weighed by P(body)),
+``veto`` (short lines of the stretch with P < ``_VETO`` go), ``classifier`` (the lines with
+P >= ``_THRESHOLD`` alone).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import dataclass
 
 from summarize.text.clean.boilerplate import Kind, ends_sentence, is_headline, word_total
+from summarize.text.clean.lineclass import body_probabilities, shipped_model
 from summarize.text.clean.lines import Line
 from summarize.text.clean.vocabulary import support
 
@@ -55,6 +66,10 @@ _SUPPORT = 0.4
 _VOCABULARY_WORDS = 600
 _NEAR = 1
 _DOMINANT = 0.5
+_THRESHOLD = 0.5
+_VETO = 0.2
+STRATEGIES = ("rules", "union", "scorer", "veto", "classifier")
+STRATEGY = "union"
 
 
 def _is_paragraph(line: Line) -> bool:
@@ -62,18 +77,19 @@ def _is_paragraph(line: Line) -> bool:
     return words >= _LONG_WORDS or (words >= _PARAGRAPH_WORDS and ends_sentence(line.text))
 
 
-def _stretches(body: list[int], lines: list[Line]) -> list[tuple[int, int, int]]:
-    """(words, first, last) positions in ``body`` of each run of paragraphs."""
+def _stretches(flags: list[bool], sizes: list[int]) -> list[tuple[int, int, int]]:
+    """(words, first, last) positions of each run of paragraphs (``flags``; ``sizes`` are
+    the lines' word counts)."""
     runs: list[tuple[int, int, int]] = []
     start = last = None
     words = gap = 0
-    for pos, i in enumerate(body):
-        if _is_paragraph(lines[i]):
+    for pos, paragraph in enumerate(flags):
+        if paragraph:
             if start is None or gap > _GAP:
                 if start is not None and last is not None:
                     runs.append((words, start, last))
                 start, words = pos, 0
-            words += word_total(lines[i].text)
+            words += sizes[pos]
             last, gap = pos, 0
         else:
             gap += 1
@@ -133,23 +149,76 @@ def _body_lines(lines: list[Line]) -> list[int]:
     return body
 
 
-def keep_article_stretch(lines: list[Line]) -> None:
-    """On a whole-page paste, drop the body lines outside the article's stretch."""
+@dataclass(frozen=True)
+class Page:
+    """A page's body lines (positions in ``lines``), which of them are paragraphs, their
+    word counts, and the runs of paragraphs (:func:`_stretches`)."""
+
+    body: list[int]
+    paragraph: list[bool]
+    sizes: list[int]
+    runs: list[tuple[int, int, int]]
+
+    @property
+    def longest(self) -> tuple[int, int] | None:
+        """(first, last) positions in ``body`` of the run with the most words."""
+        best = max(self.runs, default=None)
+        return (best[1], best[2]) if best is not None else None
+
+
+def page_of(lines: list[Line]) -> Page:
+    """The body lines of ``lines`` (up to the readers' comments) and their paragraphs."""
     body = _body_lines(lines)
+    paragraph = [_is_paragraph(lines[i]) for i in body]
+    sizes = [word_total(lines[i].text) for i in body]
+    return Page(body, paragraph, sizes, _stretches(paragraph, sizes))
+
+
+def _probabilities(lines: list[Line], page: Page) -> list[float]:
+    texts = [lines[i] for i in page.body]
+    return body_probabilities(texts, page.paragraph, page.longest, shipped_model())
+
+
+def _learned_runs(page: Page, p: list[float]) -> list[tuple[int, int, int]]:
+    """The runs weighed by the classifier: each paragraph's words times P(body)."""
+    out = []
+    for _, first, last in page.runs:
+        ks = range(first, last + 1)
+        out.append((round(sum(p[k] * page.sizes[k] for k in ks if page.paragraph[k])), first, last))
+    return out
+
+
+def _with_classifier(keep: set[int], lines: list[Line], page: Page) -> set[int]:
+    """The rules' lines, with the classifier's as :data:`STRATEGY` says."""
+    if STRATEGY in ("rules", "scorer"):
+        return keep
+    p = _probabilities(lines, page)
+    rated = {i for k, i in enumerate(page.body) if p[k] >= _THRESHOLD}
+    if STRATEGY == "union":
+        return keep | rated
+    if STRATEGY == "classifier":
+        return rated
+    return keep - {i for k, i in enumerate(page.body) if not page.paragraph[k] and p[k] < _VETO}
+
+
+def keep_article_stretch(lines: list[Line]) -> None:
+    """On a whole-page paste, drop the body lines outside the article's stretch (and keep
+    the lines the line classifier rates as body)."""
+    page = page_of(lines)
+    body = page.body
     navigation = sum(line.info.kind is Kind.MENU for line in lines) >= _NAV_MENU_LINES
     least, share = (
         (_NAV_MIN_LINES, _NAV_FURNITURE_SHARE) if navigation else (_MIN_LINES, _FURNITURE_SHARE)
     )
-    short = sum(not _is_paragraph(lines[i]) for i in body)
-    if len(body) < least or short < share * len(body):
+    short = len(body) - sum(page.paragraph)
+    if len(body) < least or short < share * len(body) or not page.runs:
         return
-    runs = _stretches(body, lines)
-    if not runs:
-        return
+    scored = STRATEGY == "scorer"
+    runs = _learned_runs(page, _probabilities(lines, page)) if scored else page.runs
     words, first, last = max(runs)
     if words < _DOMINANT * sum(run[0] for run in runs):
         return  # several stretches of prose: sections or a list, not one story in furniture
-    keep = _article(lines, body[first : last + 1], navigation)
+    keep = _with_classifier(_article(lines, body[first : last + 1], navigation), lines, page)
     headline = _headline(lines, body[max(0, first - _HEAD) : first], body[first : last + 1])
     if headline is not None:
         keep.add(headline)
