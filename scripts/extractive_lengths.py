@@ -15,24 +15,38 @@ the engine and of lead, the paired bootstrap 95% interval of the difference, wor
 against words asked (for ``--sentences``: against lead's words), and the share of outputs
 that join pieces of different sentences (:func:`summarize.text.extracts.is_extract` fails).
 For ``--sentences`` it also gives the share of outputs with exactly k sentences, among the
-articles that have k.
+articles that have k. ``--selection knapsack`` runs the engine with the knapsack of
+:mod:`summarize.engines.extractive.knapsack`; ``--versus greedy`` then puts in lead's place
+the same engine with greedy MMR selection (paired interval of the difference), ``--versus
+uncapped`` the knapsack over every sentence (no 40-sentence candidate cap).
 
     python scripts/extractive_lengths.py --data ../shared/data/ant_bbc_arabic/data.jsonl
     python scripts/extractive_lengths.py --data /tmp/multi.jsonl --ranker learned
+    python scripts/extractive_lengths.py --data /tmp/multi.jsonl --selection knapsack \
+        --versus greedy --halves tuning
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from compare_extractive import DEFAULT_DATA, Article, bootstrap_diff, document, load, mean, truncate
 
 from summarize.engines.base import Length
-from summarize.engines.extractive.engine import RANKER, ExtractiveEngine, default_words
+from summarize.engines.extractive import knapsack
+from summarize.engines.extractive.engine import (
+    RANKER,
+    SELECTION,
+    SELECTIONS,
+    ExtractiveEngine,
+    default_words,
+)
 from summarize.evaluate.rouge import rouge_max
 from summarize.text.extracts import is_extract
 from summarize.text.sentences import split_sentences
@@ -93,6 +107,33 @@ def rows_of(mode: str, articles: Sequence[Article], engine: ExtractiveEngine) ->
     return rows
 
 
+@contextmanager
+def selection(versus: str) -> Iterator[None]:
+    """The engine with the baseline selection ``versus`` (greedy MMR, or the uncapped knapsack)."""
+    original = knapsack.pack
+    knapsack.pack = (  # type: ignore[assignment]
+        (lambda *_a, **_k: None)
+        if versus == "greedy"
+        else functools.partial(original, candidates=None)
+    )
+    try:
+        yield
+    finally:
+        knapsack.pack = original  # type: ignore[assignment]
+
+
+def versus_rows(
+    mode: str, part: Sequence[Article], engine: ExtractiveEngine, versus: str | None
+) -> list[Row]:
+    """The engine's rows; with ``versus``, "lead" replaced by the baseline selection's R2."""
+    rows = rows_of(mode, part, engine)
+    if versus is None:
+        return rows
+    with selection(versus):
+        base = rows_of(mode, part, engine)
+    return [replace(r, lead=b.mine) for r, b in zip(rows, base, strict=True)]
+
+
 def line(mode: str, label: str, rows: list[Row], args: argparse.Namespace) -> str:
     """One Markdown table row."""
     mine, base = [r.mine for r in rows], [r.lead for r in rows]
@@ -119,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--mode", action="append", choices=MODES, help="only these (--mode=--max-words)"
     )
+    parser.add_argument("--selection", default=SELECTION, choices=SELECTIONS, help="under budgets")
+    parser.add_argument(
+        "--versus", choices=("greedy", "uncapped"), help="compare with this selection, not lead"
+    )
+    parser.add_argument("--halves", choices=("tuning", "held-out"), help="only this half")
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     args = parser.parse_args(argv)
@@ -126,13 +172,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {args.data} (run from the repository root)", file=sys.stderr)
         return 2
     articles = load(args.data, args.words)
-    engine = ExtractiveEngine(ranker=args.ranker)
+    engine = ExtractiveEngine(ranker=args.ranker, selection=args.selection)
     halves = {
         "tuning (even rows)": [a for a in articles if a.row % 2 == 0],
         "held-out (odd rows)": [a for a in articles if a.row % 2 == 1],
     }
     if args.whole:
         halves = {"all rows": articles}
+    elif args.halves:
+        halves = {k: v for k, v in halves.items() if k.startswith(args.halves)}
+    if args.versus:
+        print(f"(lead columns: the engine with {args.versus} selection)")
     print(
         "| option | half | articles | R2 | lead R2 | R2 − lead (95% CI) | words out / asked "
         "| joins | k met |"
@@ -140,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     print("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
     for mode in args.mode or MODES:
         for label, part in halves.items():
-            print(line(mode, label, rows_of(mode, part, engine), args), flush=True)
+            rows = versus_rows(mode, part, engine, args.versus)
+            print(line(mode, label, rows, args), flush=True)
     print(f"\npython scripts/extractive_lengths.py {' '.join(sys.argv[1:])}")
     return 0
 

@@ -9,7 +9,9 @@ article order, joined by spaces; a sentence never stands next to a piece of anot
 
 * ``max_words`` N: whole sentences that fill N as closely as they can without going over it;
   on an article long enough, at least 85% of N (unless only sentences that must come with
-  their predecessor would fill it).
+  their predecessor would fill it). Chosen by greedy MMR; ``selection="knapsack"`` (with the
+  learned ranker) takes the set with the most value per word instead
+  (:mod:`summarize.engines.extractive.knapsack`; not the default: docs/benchmarks.md).
 * ``ratio`` r: the same, with N = r × the article's words (the smaller of the two when both
   are given).
 * ``sentences`` k: exactly k sentences (all of them when the article has fewer).
@@ -29,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from summarize.engines.base import Document, Length
+from summarize.engines.extractive.knapsack import pick
 from summarize.engines.extractive.learned import learned_scores, shipped_model
 from summarize.engines.extractive.ranking import Scored, Weights, score_sentences, select
 from summarize.engines.extractive.structure import attach, links
@@ -47,6 +50,11 @@ ELLIPSIS = "…"
 # the learned one is ahead on news; docs/benchmarks.md compares them).
 RANKERS = ("learned", "heuristic")
 RANKER = "learned"
+# Under a word budget: greedy MMR with a top-up (summarize.engines.extractive.ranking), or the
+# knapsack by value per word (summarize.engines.extractive.knapsack; better on encyclopedic
+# text, behind on held-out news, so not the default: docs/benchmarks.md, issue 19).
+SELECTIONS = ("greedy", "knapsack")
+SELECTION = "greedy"
 
 
 def default_words(total: int) -> int:
@@ -94,11 +102,26 @@ class ExtractiveEngine:
     # Its sentences are the article's own: nothing to check against the article.
     extractive = True
 
-    def __init__(self, weights: Weights | None = None, ranker: str = RANKER) -> None:
+    def __init__(
+        self, weights: Weights | None = None, ranker: str = RANKER, selection: str = SELECTION
+    ) -> None:
         if ranker not in RANKERS:
             raise ValueError(f"unknown ranker {ranker!r} (choose from: {', '.join(RANKERS)})")
+        if selection not in SELECTIONS:
+            raise ValueError(
+                f"unknown selection {selection!r} (choose from: {', '.join(SELECTIONS)})"
+            )
         self.weights = weights or Weights()
         self.ranker = ranker
+        self.selection = selection
+
+    def _pick(
+        self, scored: Sequence[Scored], count: int | None, max_words: int | None
+    ) -> list[int]:
+        """The chosen indices in article order, by the engine's ``selection``."""
+        if self.selection == "knapsack":
+            return pick(scored, count, max_words, self.weights)
+        return select(scored, count, max_words, self.weights)
 
     def score(self, units: Sequence[Sentence], doc: Document) -> list[Scored]:
         """Score the sentences with the chosen ranker, headings and dependencies attached."""
@@ -117,7 +140,7 @@ class ExtractiveEngine:
         units = self.units(doc)
         count, max_words = budgets(length, units)
         scored = self.score(units, doc)
-        picked = select(scored, count, max_words, self.weights)
+        picked = self._pick(scored, count, max_words)
         if count is None and length.max_words is None and length.ratio is None:
             picked, max_words = self._reach_default(scored, picked, max_words)
         return [units[i] for i in picked], max_words
@@ -149,7 +172,7 @@ class ExtractiveEngine:
                 break
             room = used + max(joinable, key=lambda s: s.score).n_words
             budget = min(DEFAULT_MAX_WORDS, max(budget + 1, room))
-            picked = select(scored, None, budget, self.weights)
+            picked = self._pick(scored, None, budget)
         return picked, budget
 
     def choose(self, doc: Document, length: Length) -> list[Sentence]:

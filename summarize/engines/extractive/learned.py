@@ -92,7 +92,7 @@ def learned_scores(
     sig = signals(sentences, lang, title)
     logits = [model.logit(row) for row in sentence_features(sentences, sig)]
     top = max(logits, default=-math.inf)
-    if 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, top)))) < model.confidence:
+    if _sigmoid(top) < model.confidence:
         scores = [1.0 / (1 + i) for i in range(len(sentences))]
     else:
         hand = [0.0] * len(sentences)
@@ -105,6 +105,10 @@ def learned_scores(
             for i, (z, h) in enumerate(zip(logits, hand, strict=True))
         ]
     return [
-        Scored(i, v, word_count(s.text), sig.vectors[i])
-        for i, (s, v) in enumerate(zip(sentences, scores, strict=True))
+        Scored(i, v, word_count(s.text), sig.vectors[i], probability=_sigmoid(z))
+        for i, (s, v, z) in enumerate(zip(sentences, scores, logits, strict=True))
     ]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))

@@ -65,6 +65,8 @@ class Scored:
     heading: bool = False
     # The sentence this one may only be chosen with (it opens with "كما", "وهي"...), if any.
     after: int | None = None
+    # The learned model's P(in the summary), when a model scored it (used under word budgets).
+    probability: float | None = None
 
 
 def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[list[Vector], dict[str, float]]:
@@ -200,12 +202,9 @@ def select(
     free = [s for s in pool if s.after is None]
     if not free:
         return []
-    best = max(free, key=lambda s: s.score)
-    if max_words is not None and best.n_words > max_words:
-        fitting = [s for s in free if s.n_words <= max_words]
-        runner = max(fitting, key=lambda s: s.score, default=None)
-        if runner is None or runner.score < w.fit_ratio * best.score:
-            return [best.index]
+    alone = lone(free, max_words, w)
+    if alone is not None:
+        return [alone]
     chosen = _greedy(pool, max_sentences, max_words, w, w.duplicate)
     short = max_sentences is not None and len(chosen) < max_sentences
     if short or (max_words is not None and _words(chosen) < _FILL_FLOOR * max_words):
@@ -214,6 +213,21 @@ def select(
     if max_words is not None and max_sentences is None:
         chosen = _top_up(chosen, pool, max_words)
     return sorted(c.index for c in chosen)
+
+
+def lone(free: Sequence[Scored], max_words: int | None, w: Weights) -> int | None:
+    """The best sentence when it is over ``max_words`` and no fitting one scores nearly as well.
+
+    ``free`` are the sentences that may start a summary (no heading, no predecessor needed).
+    """
+    best = max(free, key=lambda s: s.score, default=None)
+    if best is None or max_words is None or best.n_words <= max_words:
+        return None
+    fitting = [s for s in free if s.n_words <= max_words]
+    runner = max(fitting, key=lambda s: s.score, default=None)
+    if runner is None or runner.score < w.fit_ratio * best.score:
+        return best.index
+    return None
 
 
 def _top_up(chosen: list[Scored], scored: Sequence[Scored], max_words: int) -> list[Scored]:

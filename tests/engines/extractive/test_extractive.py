@@ -345,8 +345,11 @@ def test_a_word_budget_is_filled_to_at_least_85_percent(order: list[int], budget
         for s in FLOODS
     ]
     doc = make_doc([[alone[i]] for i in order])
-    for ranker in ("learned", "heuristic"):
-        engine = ExtractiveEngine(ranker=ranker)
+    for engine in (
+        ExtractiveEngine(ranker="learned"),
+        ExtractiveEngine(ranker="heuristic"),
+        ExtractiveEngine(ranker="learned", selection="knapsack"),
+    ):
         out = "".join(engine.summarize(doc, Length(max_words=budget), "ar"))
         assert 0.85 * budget <= word_count(out) <= budget
 

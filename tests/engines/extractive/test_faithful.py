@@ -35,7 +35,11 @@ LENGTHS = [
     Length(ratio=0.3),
     Length(sentences=2, max_words=30),
 ]
-ENGINES = [ExtractiveEngine(ranker="heuristic"), ExtractiveEngine(ranker="learned")]
+ENGINES = [
+    ExtractiveEngine(ranker="heuristic"),
+    ExtractiveEngine(ranker="learned"),
+    ExtractiveEngine(ranker="learned", selection="knapsack"),
+]
 
 
 def summary(prepared: Prepared, length: Length, engine: ExtractiveEngine) -> str:
