@@ -3,6 +3,7 @@
     python -m scripts.bench_neural realsize                 # mt5-base, nllb-600m, nllb-1.3b
     python -m scripts.bench_neural realsize --shapes mt5-base --reps 2
     python -m scripts.bench_neural realsize --no-trials       # the tables without the trials
+    python -m scripts.bench_neural realsize --quick           # one repetition of each figure
 
 A model with a pinned model's published configuration (d_model, layers, heads, d_ff,
 vocabulary) and random weights converts, loads and decodes as fast as the real one when
@@ -49,6 +50,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--article-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one repetition, no warm-up, default decoding only, 2 batch articles, no trials",
+    )
+    parser.add_argument(
         "--no-trials",
         action="store_true",
         help="skip the where-the-time-goes trials (most of the run's time)",
@@ -87,6 +93,8 @@ def run_stage(name: str, shape: str | None, root: Path, args: argparse.Namespace
         cmd += ["--article-only"]
     if args.no_trials:
         cmd += ["--no-trials"]
+    if args.quick:
+        cmd += ["--quick"]
     started = time.perf_counter()
     done = subprocess.run(cmd, cwd=models.ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -142,6 +150,8 @@ def saved(folder: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     """Build, measure and print the tables."""
     args = parse_args(argv)
+    if args.quick:
+        args.reps, args.hf_reps, args.batch_docs, args.no_trials = 1, 1, 2, True
     if args.stage:
         stage(args)
         return

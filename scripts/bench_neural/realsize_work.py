@@ -261,9 +261,12 @@ def _raw(translator: Any, work: runs.Workload, beam: int, **extra: Any) -> Any:
     return translator.translate_batch([u.source for u in work.units], **options)
 
 
-def _interleaved(systems: dict[str, Callable[[], Any]], reps: int) -> dict[str, list[float]]:
-    """Seconds per repetition (order reversed every other one), after one untimed warm-up."""
-    for fn in systems.values():
+def _interleaved(
+    systems: dict[str, Callable[[], Any]], reps: int, warm: bool = True
+) -> dict[str, list[float]]:
+    """Seconds per repetition (order reversed every other one), after one untimed warm-up
+    (none with ``warm=False``: ``--quick``)."""
+    for fn in systems.values() if warm else ():
         fn()
     times: dict[str, list[float]] = {name: [] for name in systems}
     names = list(systems)
@@ -344,10 +347,13 @@ def tool_stage(real: RealShape, root: Path, data: Path, args: Any) -> dict[str, 
         "output_ratio": TRANSLATION_OUTPUT_RATIO if real.task == "translate" else None,
     }
     # The 1.3B shape (--article-only): load and one article at the default decoding.
-    beams = [neural.beam_size] if args.article_only else sorted({neural.beam_size, 1, 4})
+    # --quick: the default decoding only, no warm-up.
+    only_default = args.article_only or args.quick
+    beams = [neural.beam_size] if only_default else sorted({neural.beam_size, 1, 4})
     one = _interleaved(
         {f"beam {b}": (lambda b=b: one_article(neural, real.task, doc, b)) for b in beams},
         args.reps,
+        warm=not args.quick,
     )
     out["article_s"] = {k: _stats(v) for k, v in one.items()}
     out["article_rss_mib"] = _peak_rss_kib() / 1024
@@ -363,6 +369,7 @@ def tool_stage(real: RealShape, root: Path, data: Path, args: Any) -> dict[str, 
             "raw": lambda: runs.raw_ct2(neural.ct2.translator, work, beam, repetition),
         },
         args.reps,
+        warm=not args.quick,
     )
     out["side"] = {"units": len(work.units), "beam": beam, "times": side}
     docs = batch_docs(data, args.batch_docs)
