@@ -25,6 +25,7 @@ from typing import Any
 
 from summarize.engines.extractive.features import FEATURES, sentence_features
 from summarize.engines.extractive.ranking import Scored, Weights, score_sentences, signals
+from summarize.text.logistic import Logistic, sigmoid
 from summarize.text.normalize import word_count
 from summarize.text.sentences import Sentence
 
@@ -32,45 +33,23 @@ MODEL_FILE = "ranker.json"
 
 
 @dataclass(frozen=True)
-class RankerModel:
-    """Standardisation, weights and bias of the logistic regression, and its confidence floor."""
+class RankerModel(Logistic):
+    """The sentence ranker's logistic regression (P(in the summary) of a sentence's feature
+    row), its confidence floor and its blend weights."""
 
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
-    confidence: float
+    confidence: float = 0.0
     lead_prior: float = 0.0
     heuristic: float = 0.0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RankerModel:
         """Read the JSON form; the feature list must match :data:`FEATURES`."""
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError("the ranker weights were trained on other features")
-        vec = {k: tuple(float(v) for v in data[k]) for k in ("mean", "scale", "weights")}
-        if not all(len(v) == len(FEATURES) for v in vec.values()):
-            raise ValueError("the ranker weights do not have one value per feature")
         return cls(
-            vec["mean"],
-            vec["scale"],
-            vec["weights"],
-            float(data["bias"]),
-            float(data["confidence"]),
-            float(data.get("lead_prior", 0.0)),
-            float(data.get("heuristic", 0.0)),
+            **Logistic.read(data, FEATURES, "the ranker"),
+            confidence=float(data["confidence"]),
+            lead_prior=float(data.get("lead_prior", 0.0)),
+            heuristic=float(data.get("heuristic", 0.0)),
         )
-
-    def logit(self, row: Sequence[float]) -> float:
-        """Log-odds of "in the summary" for one feature row."""
-        return self.bias + sum(
-            w * (x - m) / s
-            for w, x, m, s in zip(self.weights, row, self.mean, self.scale, strict=True)
-        )
-
-    def probability(self, row: Sequence[float]) -> float:
-        """P(in the summary) of one feature row."""
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, self.logit(row)))))
 
 
 @cache
@@ -92,7 +71,7 @@ def learned_scores(
     sig = signals(sentences, lang, title)
     logits = [model.logit(row) for row in sentence_features(sentences, sig)]
     top = max(logits, default=-math.inf)
-    if _sigmoid(top) < model.confidence:
+    if sigmoid(top) < model.confidence:
         scores = [1.0 / (1 + i) for i in range(len(sentences))]
     else:
         hand = [0.0] * len(sentences)
@@ -105,10 +84,6 @@ def learned_scores(
             for i, (z, h) in enumerate(zip(logits, hand, strict=True))
         ]
     return [
-        Scored(i, v, word_count(s.text), sig.vectors[i], probability=_sigmoid(z))
+        Scored(i, v, word_count(s.text), sig.vectors[i], probability=sigmoid(z))
         for i, (s, v, z) in enumerate(zip(sentences, scores, logits, strict=True))
     ]
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))

@@ -14,14 +14,14 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from summarize.text.clean.boilerplate import ends_sentence, is_headline, word_total
 from summarize.text.clean.lines import Line
 from summarize.text.clean.vocabulary import support
+from summarize.text.logistic import Logistic
 
 MODEL_FILE = "line_classifier.json"
 
@@ -58,39 +58,13 @@ _WIDE = 8
 _NEIGHBOURS = 2
 
 
-@dataclass(frozen=True)
-class LineModel:
-    """Standardisation, weights and bias of the logistic regression."""
-
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
-
-    @cached_property
-    def _coefficients(self) -> tuple[tuple[float, ...], float]:
-        """The weights on raw features and the intercept (standardisation folded in)."""
-        coefficients = tuple(w / s for w, s in zip(self.weights, self.scale, strict=True))
-        shift = sum(c * m for c, m in zip(coefficients, self.mean, strict=True))
-        return coefficients, self.bias - shift
+class LineModel(Logistic):
+    """The line classifier: P(article body) of a line's feature row."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LineModel:
         """Read the JSON form; the feature list must match :data:`FEATURES`."""
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError("the line classifier was trained on other features")
-        vec = {k: tuple(float(v) for v in data[k]) for k in ("mean", "scale", "weights")}
-        if not all(len(v) == len(FEATURES) for v in vec.values()):
-            raise ValueError("the line classifier does not have one value per feature")
-        if any(s <= 0 for s in vec["scale"]):
-            raise ValueError("the line classifier has a scale that is not positive")
-        return cls(vec["mean"], vec["scale"], vec["weights"], float(data["bias"]))
-
-    def probability(self, row: Sequence[float]) -> float:
-        """P(article body) of one feature row."""
-        coefficients, intercept = self._coefficients
-        z = intercept + sum(c * x for c, x in zip(coefficients, row, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        return cls(**Logistic.read(data, FEATURES, "the line classifier"))
 
 
 @cache
