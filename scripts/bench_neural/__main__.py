@@ -6,6 +6,8 @@
                                                             # (budget.py)
     python -m scripts.bench_neural realsize [--shapes ...]  # published mT5/NLLB sizes
                                                             # (realsize.py)
+    python -m scripts.bench_neural realsize-budget ...     # translation call budget at real
+                                                            # size (realsize_budget.py)
 
 Each subcommand's ``--help`` lists its options. Models are built at run time with the
 builders of :mod:`summarize.tiny` (shared with the test suite); see ``models.py``.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = ("engines", "budget", "realsize")
+COMMANDS = ("engines", "budget", "realsize", "realsize-budget")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -27,6 +29,8 @@ def main(argv: list[str] | None = None) -> None:
         from scripts.bench_neural.engines import main as run
     elif args[0] == "realsize":
         from scripts.bench_neural.realsize import main as run
+    elif args[0] == "realsize-budget":
+        from scripts.bench_neural.realsize_budget import main as run
     else:
         from scripts.bench_neural.budget import main as run
     run(args[1:])

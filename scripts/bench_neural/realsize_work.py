@@ -121,18 +121,42 @@ TRANSLATION_OUTPUT_RATIO = 1.0
 
 
 class RealisticLength:
-    """A translator proxy: every call decodes exactly ``ratio`` x its longest source (within
-    the caller's own maximum), as a trained translator stopping at its end token would."""
+    """A translator proxy: each sentence decodes exactly ``ratio`` x its own source length
+    (within the caller's maximum), as a trained translator stopping at its end token would.
+
+    Greedy calls stop each example at its own length through CTranslate2's step callback, so
+    that the batch shrinks as sentences end, as it does for a trained model (finished rows
+    are dropped from the batch). Beam search cannot take a callback: there every example of
+    a call decodes as long as the call's longest (an upper bound). A call that CTranslate2
+    would rebatch (``max_batch_size`` in tokens) is passed whole when it fits one batch, so
+    that the callback's example index is the list's.
+    """
 
     def __init__(self, translator: Any, ratio: float) -> None:
         self._inner = translator
         self._ratio = ratio
 
     def translate_batch(self, sources: list[list[str]], **kw: Any) -> Any:
-        prefix = max((len(p or []) for p in kw.get("target_prefix") or []), default=0)
-        wanted = prefix + math.ceil(self._ratio * max(len(s) for s in sources))
-        length = min(int(kw.get("max_decoding_length", wanted)), wanted)
-        kw["max_decoding_length"] = kw["min_decoding_length"] = length
+        prefixes = kw.get("target_prefix") or [None] * len(sources)
+        prefix = max((len(p or []) for p in prefixes), default=0)
+        ceiling = int(kw.get("max_decoding_length", 1 << 30))
+        wanted = [
+            min(ceiling, len(p or []) + math.ceil(self._ratio * len(s)))
+            for s, p in zip(sources, prefixes, strict=True)
+        ]
+        if kw.get("batch_type") == "tokens" and sum(map(len, sources)) <= kw.get(
+            "max_batch_size", 0
+        ):
+            kw.pop("batch_type")
+            kw.pop("max_batch_size")
+        longest = max(wanted)
+        kw["max_decoding_length"] = kw["min_decoding_length"] = max(longest, prefix + 1)
+        if kw.get("beam_size", 1) == 1 and "callback" not in kw and "max_batch_size" not in kw:
+
+            def stop(step: Any) -> bool:
+                return bool(step.step + 1 >= wanted[step.batch_id])
+
+            kw["callback"] = stop
         return self._inner.translate_batch(sources, **kw)
 
     def __getattr__(self, name: str) -> Any:
