@@ -12,7 +12,7 @@ Each page is rendered as a browser's select-all copies it (``scripts/golden_page
 ``paste``) and read by the cleaner's first two stages (``page_lines``); each body line is
 labelled 1 when trafilatura (``bare_extraction`` with the options ``html_to_text`` uses)
 keeps it, and described by the features of ``summarize/text/clean/lineclass.py``. Left out:
-duplicate pages, pages that name one of issue 20's held-out sites (:data:`HELD_OUT`) and pages
+duplicate pages, the pages ``held_out.py`` lists (issue 20's held-out sites) and pages
 trafilatura finds nothing in. Pages with Arabic text (at least ``_ARABIC_LETTERS`` Arabic
 letters and not Persian) are never trained on: they are a test. The golden suite's pages are
 synthetic and in tests/; none is read.
@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from held_out import HELD_OUT
+from held_out import left_out
 from snapshot import snapshot_files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "golden_pages"))
@@ -76,7 +76,7 @@ def _pages(snapshots: dict[str, Path], tmp: Path) -> list[tuple[str, str, bool]]
                 page = decode_file(data)
                 letters = len(_ARABIC.findall(page))
                 arabic = letters >= _ARABIC_LETTERS and len(_PERSIAN.findall(page)) < letters // 50
-                if not HELD_OUT.search(page):
+                if not left_out(data):
                     out.append((f"{source}:{folder}/{path.name}", page, arabic))
     return out
 
