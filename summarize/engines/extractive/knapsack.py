@@ -22,9 +22,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from summarize.engines.extractive.ranking import Scored, Weights, lone, select
+from summarize.engines.extractive.ranking import FILL_FLOOR, Scored, Weights, lone, select
 
-FLOOR = 0.85
 # The best-scored sentences the programme chooses from (the first pick always among them).
 CANDIDATES = 40
 
@@ -75,7 +74,7 @@ def pack(
     sets = _programme(order, max_words, first.index)
     if not sets:
         return None
-    need = min(math.ceil(FLOOR * max_words), max(used for used, _, _ in sets))
+    need = min(math.ceil(FILL_FLOOR * max_words), max(used for used, _, _ in sets))
     kept = [t for t in sets if t[0] >= need and not _room_left(pool, t[2], max_words - t[0])]
     if not kept:
         return None

@@ -32,7 +32,7 @@ Vector = dict[str, float]
 _FINAL = re.compile(r"[.!?؟…:]['\"”’»)\]]*$")
 _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 # Below this share of a word budget, near duplicates are taken to fill it.
-_FILL_FLOOR = 0.85
+FILL_FLOOR = 0.85
 # Sentences considered when refilling a budget that greedy choice left short.
 _FILL_CANDIDATES = 40
 
@@ -207,7 +207,7 @@ def select(
         return [alone]
     chosen = _greedy(pool, max_sentences, max_words, w, w.duplicate)
     short = max_sentences is not None and len(chosen) < max_sentences
-    if short or (max_words is not None and _words(chosen) < _FILL_FLOOR * max_words):
+    if short or (max_words is not None and _words(chosen) < FILL_FLOOR * max_words):
         # Only near duplicates are left: take them rather than fall short of the length.
         chosen = _greedy(pool, max_sentences, max_words, w, math.inf)
     if max_words is not None and max_sentences is None:
@@ -239,7 +239,7 @@ def _top_up(chosen: list[Scored], scored: Sequence[Scored], max_words: int) -> l
     to 85% of the budget without going over, the one with the highest total score; when none
     reaches 85%, the one that uses the most words. O(candidates × budget).
     """
-    if not chosen or _words(chosen) >= _FILL_FLOOR * max_words:
+    if not chosen or _words(chosen) >= FILL_FLOOR * max_words:
         return chosen
     first = chosen[0]
     gap = max_words - first.n_words
@@ -253,7 +253,7 @@ def _top_up(chosen: list[Scored], scored: Sequence[Scored], max_words: int) -> l
             total = used + cand.n_words
             if total <= gap and best.get(total, (-math.inf, ()))[0] < value + cand.score:
                 best[total] = (value + cand.score, (*items, cand))
-    floor = math.ceil(_FILL_FLOOR * max_words) - first.n_words
+    floor = math.ceil(FILL_FLOOR * max_words) - first.n_words
     full = [w for w in best if w >= floor]
     pick = max(full, key=lambda w: best[w][0]) if full else max(best)
     filled = [first, *best[pick][1]]

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from summarize.engines.base import Document, Length
 from summarize.engines.extractive.engine import ExtractiveEngine
-from summarize.engines.extractive.knapsack import FLOOR, anchor, pack, pick
-from summarize.engines.extractive.ranking import Scored, Weights, select
+from summarize.engines.extractive.knapsack import anchor, pack, pick
+from summarize.engines.extractive.ranking import FILL_FLOOR, Scored, Weights, select
 from summarize.text.normalize import word_count
 from tests.engines.extractive.test_extractive import FLOODS, floods, make_doc
 
@@ -147,7 +147,7 @@ def _brute_force(pool: Sequence[Scored], budget: int) -> float | None:
     if not valid:
         return None
     size = {c: sum(by[i].n_words for i in c) for c in valid}
-    need = min(math.ceil(FLOOR * budget), max(size.values()))
+    need = min(math.ceil(FILL_FLOOR * budget), max(size.values()))
     filled = [c for c in valid if size[c] >= need and not _room(pool, c, budget - size[c])]
     value = {c: sum((by[i].probability or 0.0) * by[i].n_words for i in c) for c in filled}
     return max((value[c] / (size[c] + budget) for c in filled), default=None)
