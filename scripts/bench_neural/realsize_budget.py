@@ -28,20 +28,12 @@ from scripts.bench_neural import models
 def child(root: Path, data: Path, budget: int, docs: int) -> None:
     """One measurement: load with ``budget``, translate ``docs`` articles, print JSON."""
     from scripts.bench_neural import realsize_work as work
+    from scripts.bench_neural import runs
     from scripts.bench_neural.procs import _peak_rss_kib
-    from scripts.bench_neural.runs import THREADS
-    from summarize.engines.neural.model import NeuralModel
-    from summarize.settings import Settings
-    from summarize.store.local import ModelStore
 
     work.fixed_length()
     real = work.SHAPES["nllb-600m"]
-    model = work.bench_model(real, root)
-    settings = Settings(
-        home=model.home, offline=True, device="cpu", compute_type="int8", threads=THREADS
-    )
-    installed = ModelStore(model.home).get(model.names["int8"])
-    neural = work.realistic(NeuralModel(installed, settings, batch_tokens=budget), real)
+    neural = work.realistic(runs.load(work.bench_model(real, root), "int8", budget), real)
     articles = work.batch_docs(data, docs)
     start = time.perf_counter()
     work.batch(neural, real.task, articles)

@@ -52,15 +52,16 @@ class Workload:
         return sum(len(u.source) for u in self.units)
 
 
-def load(model: BenchModel, quantization: str) -> NeuralModel:
-    """The installed conversion of ``model`` in ``quantization``, loaded as the CLI loads it."""
+def load(model: BenchModel, quantization: str, batch_tokens: int | None = None) -> NeuralModel:
+    """The installed conversion of ``model`` in ``quantization``, loaded as the CLI loads it
+    (with ``batch_tokens``: as ``SUMMARIZE_BATCH_TOKENS`` would set the call budget)."""
     store = ModelStore(model.home)
     # The compute type must be named: on CPU the tool computes in int8 by default, whatever
     # the stored weights are.
     settings = Settings(
         home=model.home, offline=True, device="cpu", compute_type=quantization, threads=THREADS
     )
-    return NeuralModel(store.get(model.names[quantization]), settings)
+    return NeuralModel(store.get(model.names[quantization]), settings, batch_tokens=batch_tokens)
 
 
 def document(text: str) -> Document:
