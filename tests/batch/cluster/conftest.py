@@ -48,10 +48,7 @@ def local_cluster(
                 # restarting its worker leaves the cluster without it for good.
                 "distributed.comm.timeouts.connect": f"{TEST_TIMEOUT_S}s",
                 "distributed.comm.timeouts.tcp": f"{TEST_TIMEOUT_S}s",
-                # A killed worker comes back as a fork of a warm server process: with spawn,
-                # on a loaded machine the nannies' restarts were seen not to come back at all
-                # (0 of 2 workers 300 s after four kills, load 12; forkserver: 3 s).
-                "distributed.worker.multiprocessing-method": "forkserver",
+                # LOCAL_CONFIG restarts killed workers from a forkserver, as users' clusters do.
             }
         ),
         LocalCluster(
