@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 from held_out import left_out
 from snapshot import snapshot_files
+from train_ranker import fit as newton_fit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "golden_pages"))
 
@@ -163,23 +164,13 @@ def build(snapshots: dict[str, Path], limit: int | None) -> dict[str, np.ndarray
 
 
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Standardisation and weighted, L2-regularised logistic regression (Newton's method)."""
+    """Standardisation, then the ranker's weighted, L2-regularised logistic regression
+    (``train_ranker.fit``, Newton's method; the bias is not penalised)."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
-    beta = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], _L2)
-    penalty[0] = 0.0
-    for _ in range(30):
-        p = 1 / (1 + np.exp(-np.clip(z @ beta, -60, 60)))
-        gradient = z.T @ (weight * (p - y)) + penalty * beta
-        hessian = (z * (weight * p * (1 - p))[:, None]).T @ z + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return mean, scale, beta[1:], beta[0]
+    weights, bias = newton_fit((x - mean) / scale, y, _L2, steps=30, sample=weight)
+    return mean, scale, weights, bias
 
 
 def _page_weights(page: np.ndarray) -> np.ndarray:
